@@ -1,0 +1,1 @@
+"""Build-time support for the Avbrottsrutin Lifecare SP site: data loading, validation, rendering."""

@@ -1,0 +1,125 @@
+"""Check a data file against its JSON Schema and explain each error in Swedish."""
+import difflib
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .errors import Problem
+from .yamlfile import line_of
+
+# Swedish words for the lists that hold entries, so an error can say which entry.
+ENTRY_WORDS = {
+    "groups": "grupp",
+    "entries": "post",
+    "roles": "roll",
+    "phases": "fas",
+    "items": "punkt",
+    "shared_items": "gemensam punkt",
+}
+
+TYPE_WORDS = {
+    "string": "text",
+    "array": "en lista",
+    "object": "en samling fält (nyckel: värde)",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "boolean": "ja eller nej (true/false)",
+    "null": "tomt (null)",
+}
+
+
+def _type_of(value):
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return "ja/nej"
+    if isinstance(value, (int, float)):
+        return "ett tal"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "en lista"
+    return "en samling fält"
+
+
+def describe_entry(data, path):
+    """Name the innermost entry on `path`, e.g. 'post "timra"' or 'punkt nr 3 i fas "ring"'."""
+    words, node, container = [], data, None
+    for step in path:
+        if isinstance(step, int) and container in ENTRY_WORDS:
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            word = ENTRY_WORDS[container]
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                words.append(f'{word} "{item["id"]}"')
+            elif isinstance(item, dict) and isinstance(item.get("use"), str):
+                words.append(f'{word} "{item["use"]}"')
+            else:
+                words.append(f"{word} nr {step + 1}")
+        container = step
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return words[-1] if words else None
+
+
+def _field(path, schema):
+    name = path[-1] if path and isinstance(path[-1], str) else None
+    title = schema.get("title") if isinstance(schema, dict) else None
+    if name and title:
+        return f'fältet "{name}" ({title})'
+    if name:
+        return f'fältet "{name}"'
+    return "värdet"
+
+
+def _message(error):
+    """Swedish text for one jsonschema error."""
+    path = list(error.absolute_path)
+    schema = error.schema
+    kind = error.validator
+    if kind == "required":
+        missing = next(name for name in error.validator_value if name not in error.instance)
+        title = schema.get("properties", {}).get(missing, {}).get("title")
+        return path, f'fältet "{missing}"' + (f" ({title})" if title else "") + " saknas"
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        texts = []
+        for key in unknown:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f' – menade du "{close[0]}"?' if close else f" (tillåtna fält: {', '.join(known)})"
+            texts.append(f'okänt fält "{key}"{hint}')
+        return path, "; ".join(texts)
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted_text = " eller ".join(TYPE_WORDS.get(t, t) for t in wanted)
+        hint = " Skriv värdet inom citattecken." if "string" in wanted and isinstance(error.instance, (int, float)) else ""
+        return path, f"{_field(path, schema)} ska vara {wanted_text}, men är {_type_of(error.instance)}.{hint}"
+    if kind == "enum":
+        allowed = " eller ".join(f'"{v}"' for v in error.validator_value)
+        return path, f'{_field(path, schema)} har värdet "{error.instance}", men får bara vara {allowed}'
+    if kind == "minLength":
+        return path, f"{_field(path, schema)} får inte vara tomt"
+    if kind == "minItems":
+        return path, f"{_field(path, schema)} får inte vara en tom lista"
+    if kind == "maxItems":
+        return path, f"{_field(path, schema)} har {len(error.instance)} punkter; högst {error.validator_value} är tillåtna. Dela upp listan."
+    if kind in ("pattern", "anyOf") and "x-message" in schema:
+        shown = f' ("{error.instance}")' if isinstance(error.instance, str) else ""
+        subject = _field(path, schema) + shown if kind == "pattern" else "posten"
+        return path, f"{subject} {schema['x-message']}"
+    return path, f"{_field(path, schema)} har ett ogiltigt värde"
+
+
+def validate(data, schema_path: Path, label: str):
+    """All schema problems of one file, in the order they occur in it."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    problems = []
+    for error in validator.iter_errors(data):
+        path, text = _message(error)
+        problems.append(Problem(label, text, entry=describe_entry(data, path), line=line_of(data, path)))
+    problems.sort(key=lambda p: p.line or 0)
+    return problems
