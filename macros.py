@@ -5,7 +5,7 @@ from pathlib import Path
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lifecare_site import model  # noqa: E402
+from lifecare_site import model, pages  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import Fragments  # noqa: E402
 
@@ -15,6 +15,7 @@ ROOT = Path(__file__).parent
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     data = model.load_all(ROOT / "data")
+    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index)
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document)
 
     def _page_label():

@@ -1,0 +1,28 @@
+"""Check, before anything is built, that every id a page names exists in data/."""
+import re
+from pathlib import Path
+
+from .errors import DataError, Problem
+
+# Macros whose first argument is an id, and where that id must exist.
+_CALL = re.compile(r"""\b(phone|contact|role_title|role_applies_to|checklist|phase_list)\(\s*["']([^"']*)["']""")
+
+
+def check_references(docs_dir: Path, contact_ids, role_ids):
+    """Raise DataError listing every page line that names an unknown contact or role."""
+    known = {
+        "phone": (contact_ids, "kontakten", "data/contacts.yml"),
+        "contact": (contact_ids, "kontakten", "data/contacts.yml"),
+    }
+    for name in ("role_title", "role_applies_to", "checklist", "phase_list"):
+        known[name] = (role_ids, "rollen", "data/checklists.yml")
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for call in _CALL.finditer(line):
+                ids, word, home = known[call.group(1)]
+                if call.group(2) not in ids:
+                    problems.append(Problem(label, f'sidan hänvisar till {word} "{call.group(2)}", som inte finns i {home}', line=number))
+    if problems:
+        raise DataError(problems)

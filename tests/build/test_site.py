@@ -1,0 +1,142 @@
+"""The built site: every page of the routine, its numbers, and nothing fetched from elsewhere."""
+import re
+
+import pytest
+import yaml
+
+from lifecare_site import phones
+from tests.conftest import ROOT, build
+from tests.htmltext import read
+
+PAGES = {
+    "index.html": "Lifecare SP fungerar inte – vad gör jag?",
+    "gemensamt/index.html": "Gemensamt för alla vid driftstopp",
+    "slutenvard/index.html": "Slutenvård",
+    "kommun/index.html": "Kommunal vård och omsorg",
+    "primarvard/index.html": "Primärvård/öppenvård",
+    "i-drift-igen/index.html": "När Lifecare SP är i drift igen",
+    "telefonnummer/index.html": "Telefonnummer vid driftstopp",
+    "om-rutinen/index.html": "Om rutinen",
+}
+
+# Words as the scan mangled them (Swedish letters lost, and its own typos).
+SCAN_ARTEFACTS = [
+    "Visternorrland", "Viisternorrland", "Vésternorrland", "Visternorriands", "lénets", "ldnet",
+    "géller", "giller", "Faststilld", "Sédkerstilla", "nddvandig", "drendeportal", "Tillimplighet",
+    "Tilldmpningen", "Primirvard", "Primérvard", "Oppenvard", "Oppenvérd", "6ppenvard", "Lingre",
+    "kriver", "sdrskilt", "underriattade", "sikerstillt", "bistandshandläggare", "bistindshandldggare",
+    "hilsocentral", "Slutenvirden", "slutenvérd", "patenten", "Kommunenens", "Akesdotter", "Biicklund",
+    "Ornskoldsviks", "Ornskéldsvik", "Hiirnésand", "Timrd", "Solleftea", "vdxeln", "Vixeltelefonnummer",
+    "intranditet", "fordréjda", "kvittera dessa enligt", "f6lja", "i1", "pabdorjats", "stodblankett",
+]
+
+
+def _contact_entries():
+    data = yaml.safe_load((ROOT / "data" / "contacts.yml").read_text(encoding="utf-8"))
+    return [entry for group in data["groups"] for entry in group["entries"]]
+
+
+def _all_pages(site):
+    return sorted(path.relative_to(site.site).as_posix() for path in site.site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("path,heading", PAGES.items())
+def test_each_page_of_the_routine_is_built_with_its_heading(site, path, heading):
+    html = site.page(path)
+    assert f">{heading}</h1>" in html
+
+
+def test_every_page_says_the_routine_is_a_draft_and_shows_its_version(site):
+    for path in PAGES:
+        text, _, _ = read(site.page(path))
+        assert "Utkast – ej fastställd" in text, path
+        assert "Version: 1.0" in text.replace(" :", ":") or "Version 1.0" in text, path
+
+
+def test_every_number_in_the_data_is_in_the_directory_as_text_and_tel_link(site):
+    text, links, _ = read(site.page("telefonnummer/index.html"))
+    entries = [e for e in _contact_entries() if "phone" in e]
+    assert len(entries) >= 9
+    for entry in entries:
+        display, href = phones.parse(entry["phone"])
+        assert display in text, entry["id"]
+        assert href in links, entry["id"]
+        assert href.startswith("tel:+46")
+
+
+def test_numbers_are_written_in_the_swedish_style(site):
+    text, _, _ = read(site.page("telefonnummer/index.html"))
+    for written in ["0611-800 00", "060-16 31 00", "0690-25 01 00", "0620-68 20 00", "0660-890 70"]:
+        assert written in text
+
+
+def test_recipient_address_and_email_come_from_the_directory(site):
+    text, links, _ = read(site.page("telefonnummer/index.html"))
+    assert "Victoria Åkesdotter Bäcklund" in text
+    assert "mailto:support.it@rvn.se" in links
+
+
+def test_a_changed_number_follows_on_every_page_and_the_old_one_is_gone(site, project):
+    old_display, old_href = "060-16 31 00", "tel:+4660163100"
+    before = {p for p in _all_pages(site) if old_display in site.page(p)}
+    assert {"telefonnummer/index.html", "slutenvard/index.html", "primarvard/index.html"} <= before
+
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("phone: 060-16 31 00", "phone: 060-17 00 00"), encoding="utf-8")
+    changed = build(project)
+    assert changed.returncode == 0, changed.output
+
+    for path in _all_pages(changed):
+        html = changed.page(path)
+        assert old_display not in html and old_href not in html, path
+    for path in before:
+        html = changed.page(path)
+        assert "060-17 00 00" in html and "tel:+4660170000" in html, path
+
+
+def test_no_file_under_docs_or_overrides_contains_a_phone_number():
+    files = [p for folder in ("docs", "overrides") for p in (ROOT / folder).rglob("*") if p.is_file()]
+    assert files
+    found = {str(p.relative_to(ROOT)): phones.find_numbers(p.read_text(encoding="utf-8"))
+             for p in files if p.suffix in {".md", ".html", ".js", ".css", ".yml", ".txt"}}
+    assert {path: numbers for path, numbers in found.items() if numbers} == {}
+
+
+def test_the_phone_number_finder_would_catch_a_typed_number():
+    assert phones.find_numbers("Ring växeln på 0611-800 00 direkt.") == ["0611-800 00"]
+
+
+def test_the_built_site_has_no_scan_artefacts(site):
+    for path in _all_pages(site):
+        text, _, _ = read(site.page(path))
+        words = set(re.findall(r"[\wåäöéÅÄÖÉ]+", text))
+        for artefact in SCAN_ARTEFACTS:
+            if " " in artefact:
+                assert artefact not in text, (path, artefact)
+            else:
+                assert artefact not in words, (path, artefact)
+
+
+def test_the_routine_is_spelled_right_where_the_scan_was_wrong(site):
+    text = " ".join(read(site.page(p))[0] for p in _all_pages(site))
+    for word in ["Västernorrland", "Örnsköldsviks sjukhus", "Åkesdotter Bäcklund", "biståndshandläggare",
+                 "Härnösand", "Sollefteå", "Ånge", "Prator", "ärendeportalen"]:
+        assert word in text, word
+
+
+def test_no_page_fetches_anything_from_another_host(site):
+    for path in _all_pages(site):
+        _, _, fetches = read(site.page(path))
+        external = [url for url in fetches if re.match(r"^(https?:)?//", url)]
+        assert external == [], path
+    for path in site.site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"}:
+            content = path.read_text(encoding="utf-8", errors="replace")
+            assert "fonts.googleapis" not in content and "fonts.gstatic" not in content, path
+        if path.suffix == ".css":
+            assert not re.search(r"url\(\s*['\"]?(https?:)?//", content), path
+            assert "@import" not in content, path
+
+
+def test_the_site_is_in_swedish(site):
+    assert '<html lang="sv"' in site.page("index.html")

@@ -1,0 +1,62 @@
+"""Shared fixtures: build the real site, or a copy of the project with edited data."""
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROJECT_PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything the build reads, to edit without touching the repository."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build(project: Path, *extra_args, config="mkdocs.yml") -> Build:
+    """Run a strict MkDocs build of `project` into its own site folder."""
+    site = project / "site-under-test"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "--config-file", str(project / config), "--site-dir", str(site), *extra_args],
+        cwd=project, env=env, capture_output=True, text=True, timeout=120,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Build:
+    """The real site, built once per test run from a copy of the repository."""
+    result = build(copy_project(tmp_path_factory.mktemp("site") / "project"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project for one test to edit."""
+    return copy_project(tmp_path / "project")

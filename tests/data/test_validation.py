@@ -1,0 +1,98 @@
+"""Bad data stops the build with a Swedish message naming the file, the entry and the line."""
+import re
+
+import pytest
+
+from tests.conftest import build
+
+
+def _edit(project, name, old, new, count=1):
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _fails_with(project, *expected):
+    result = build(project)
+    assert result.returncode != 0, result.output
+    for text in expected:
+        assert text in result.output, result.output
+    assert not (result.site / "index.html").exists(), "a failed build must not publish pages"
+    return result.output
+
+
+def test_good_data_builds(project):
+    assert build(project).returncode == 0
+
+
+def test_yaml_syntax_error(project):
+    _edit(project, "contacts.yml", "        phone: 060-16 31 00", "        phone: [060-16 31 00")
+    out = _fails_with(project, "data/contacts.yml", "YAML-syntaxfel", "rad ")
+    assert re.search(r"data/contacts\.yml, rad \d+", out)
+
+
+def test_missing_file(project):
+    (project / "data" / "contacts.yml").unlink()
+    _fails_with(project, "data/contacts.yml: filen saknas")
+
+
+def test_empty_file(project):
+    (project / "data" / "document.yml").write_text("# tom\n", encoding="utf-8")
+    _fails_with(project, "data/document.yml: filen är tom")
+
+
+def test_missing_required_field(project):
+    _edit(project, "contacts.yml", "      - id: timra\n        name: Timrå kommun\n", "      - id: timra\n")
+    _fails_with(project, 'data/contacts.yml, rad', 'post "timra": fältet "name" (Organisation eller enhet) saknas')
+
+
+def test_wrong_type(project):
+    _edit(project, "document.yml", 'version: "1.0"', "version: 1.0")
+    _fails_with(project, "data/document.yml, rad", 'fältet "version" (Version) ska vara text', "citattecken")
+
+
+def test_unknown_field_suggests_the_right_one(project):
+    _edit(project, "contacts.yml", "        phone: 060-16 31 00", "        phnoe: 060-16 31 00")
+    _fails_with(project, 'post "timra": okänt fält "phnoe" – menade du "phone"?')
+
+
+def test_duplicate_id(project):
+    _edit(project, "contacts.yml", "      - id: ange\n", "      - id: timra\n")
+    _fails_with(project, 'data/contacts.yml, rad', 'id "timra" används redan')
+
+
+def test_duplicate_key(project):
+    _edit(project, "contacts.yml", "        phone: 060-16 31 00", "        phone: 060-16 31 00\n        phone: 060-16 31 01")
+    _fails_with(project, "data/contacts.yml, rad", 'fältet "phone" står två gånger')
+
+
+def test_invalid_phone_number(project):
+    _edit(project, "contacts.yml", "phone: 060-16 31 00", "phone: 060-16 31 00 99")
+    _fails_with(project, 'data/contacts.yml, rad', 'post "timra": telefonnumret "060-16 31 00 99" är inte ett giltigt svenskt nummer')
+
+
+def test_page_naming_an_unknown_id(project):
+    page = project / "docs" / "gemensamt.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nRing {{ phone("timraa") }}.\n', encoding="utf-8")
+    _fails_with(project, 'docs/gemensamt.md, rad', 'kontakten "timraa", som inte finns i data/contacts.yml')
+
+
+def test_html_in_a_text_field_is_refused(project):
+    _edit(project, "contacts.yml", "name: Timrå kommun", 'name: "Timrå <script>alert(1)</script>"')
+    _fails_with(project, 'post "timra": fältet "name" innehåller HTML-kod')
+
+
+def test_markup_in_a_checklist_item_is_refused(project):
+    _edit(project, "checklists.yml", "text: Bekräfta fast vårdkontakt.", 'text: "Bekräfta <b>fast</b> vårdkontakt."')
+    _fails_with(project, "data/checklists.yml", 'punkt "pv-bekrafta-vardkontakt": fältet "text" innehåller HTML-kod')
+
+
+def test_unknown_status_lists_the_allowed_values(project):
+    _edit(project, "document.yml", "status: utkast", "status: klar")
+    _fails_with(project, 'fältet "status" (Status) har värdet "klar", men får bara vara "utkast" eller "faststalld"')
+
+
+def test_bad_date(project):
+    _edit(project, "document.yml", "date: 2025-10-02", "date: 2 oktober 2025")
+    _fails_with(project, 'fältet "date" (Datum)', "ÅÅÅÅ-MM-DD")
