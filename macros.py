@@ -51,7 +51,7 @@ def define_env(env):
     @env.macro
     def phone_directory():
         """The whole phone directory, one table per group."""
-        return fragments.render("phone-directory.html", groups=data.contacts["groups"])
+        return fragments.render("phone-directory.md", groups=data.contacts["groups"])
 
     @env.macro
     def role_title(ident):

@@ -6,12 +6,12 @@ from markupsafe import Markup
 
 
 class Fragments:
-    """A Jinja environment that escapes every value; fragments are never pages."""
+    """A Jinja environment that escapes every value (Markdown passes the escaped text through)."""
 
     def __init__(self, folder: Path, **globals_):
         self.env = Environment(
             loader=FileSystemLoader(folder),
-            autoescape=select_autoescape(["html"]),
+            autoescape=select_autoescape(["html", "md"]),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -19,6 +19,8 @@ class Fragments:
         self.env.globals.update(globals_)
 
     def render(self, name: str, **context) -> Markup:
-        html = self.env.get_template(name).render(**context)
-        # Markdown ends a raw HTML block at a blank line; fragments never need one.
-        return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+        text = self.env.get_template(name).render(**context)
+        if name.endswith(".html"):
+            # Markdown ends a raw HTML block at a blank line; HTML fragments never need one.
+            text = "\n".join(line for line in text.splitlines() if line.strip())
+        return Markup(text)
