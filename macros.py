@@ -16,7 +16,9 @@ def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     data = model.load_all(ROOT / "data")
     pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index)
-    fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document)
+    # Browser storage keys start with the site's name, so two sites on one host never mix.
+    storage_prefix = "-".join(env.conf["site_name"].lower().split())
+    fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix)
 
     def _page_label():
         page = env.page
@@ -95,6 +97,11 @@ def define_env(env):
     def checklist(ident):
         """A role's checklist, phase by phase."""
         return fragments.render("checklist.html", role=_role(ident))
+
+    @env.macro
+    def all_checklists():
+        """Every role's checklist, each under its role's heading."""
+        return fragments.render("all-checklists.html", roles=data.checklists["roles"])
 
     @env.macro
     def role_links():

@@ -140,3 +140,29 @@ def test_no_page_fetches_anything_from_another_host(site):
 
 def test_the_site_is_in_swedish(site):
     assert '<html lang="sv"' in site.page("index.html")
+
+
+def _call_items(html, role):
+    """(item id, tel: links in the item) for each checklist item of `role` that names a contact."""
+    items = re.findall(rf'<li class="lc-checklist__item">\s*<input[^>]*id="lc-{role}-([a-z0-9-]+)"(.*?)data-lc-time', html, re.S)
+    return {ident: re.findall(r'href="(tel:[^"]+)"', body) for ident, body in items if "lc-checklist__contact" in body}
+
+
+def test_call_items_show_the_directory_numbers(site):
+    directory = {phones.parse(e["phone"])[1] for e in _contact_entries() if "phone" in e}
+    items = _call_items(site.page("slutenvard/index.html"), "slutenvard")
+    assert set(items) >= {"ring-servicedesk", "sv-ring-kommun", "sv-ring-primarvard"}
+    assert "tel:+4666089070" in items["ring-servicedesk"]
+    assert len(items["sv-ring-kommun"]) == 7
+    for links in items.values():
+        assert set(links) <= directory
+
+
+def test_a_changed_number_follows_into_the_checklist_items(project):
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("phone: 0611-800 00", "phone: 0611-80 00 01"), encoding="utf-8")
+    changed = build(project)
+    assert changed.returncode == 0, changed.output
+    items = _call_items(changed.page("kommun/index.html"), "kommun")
+    assert items["km-ring"] == ["tel:+46611800001"]
+    assert "0611-80 00 01" in changed.page("kommun/index.html")

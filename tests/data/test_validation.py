@@ -96,3 +96,33 @@ def test_unknown_status_lists_the_allowed_values(project):
 def test_bad_date(project):
     _edit(project, "document.yml", "date: 2025-10-02", "date: 2 oktober 2025")
     _fails_with(project, 'fältet "date" (Datum)', "ÅÅÅÅ-MM-DD")
+
+
+def test_checklist_naming_an_unknown_contact(project):
+    _edit(project, "checklists.yml", "contact: kommuner", "contact: kommunerna")
+    _fails_with(project, "data/checklists.yml, rad", 'punkt "sv-ring-kommun": kontakten "kommunerna" finns inte i data/contacts.yml')
+
+
+def test_duplicate_checklist_item_id(project):
+    _edit(project, "checklists.yml", "id: sv-planeringsunderlag", "id: sv-inskrivning")
+    _fails_with(project, "data/checklists.yml, rad", 'id "sv-inskrivning" används redan')
+
+
+def test_empty_checklist_phase(project):
+    _edit(project, "checklists.yml", """        items:
+          - id: km-it-support
+            text: Kontakta kommunens egen IT-support direkt och anmäl avbrottet i Lifecare SP.
+          - use: bedom-avbrottet
+""", "        items: []\n")
+    _fails_with(project, "data/checklists.yml, rad", 'fas "genast": fältet "items" (Punkter) får inte vara en tom lista')
+
+
+def test_a_phase_with_more_than_nine_items(project):
+    extra = "".join(f"          - id: extra-{n}\n            text: Extra steg {n}.\n" for n in range(4))
+    _edit(project, "checklists.yml", "          - id: sv-bekraftat\n", extra + "          - id: sv-bekraftat\n")
+    _fails_with(project, 'fas "overfor": fältet "items" (Punkter) har 10 punkter; högst 9 är tillåtna')
+
+
+def test_unknown_shared_item(project):
+    _edit(project, "checklists.yml", "- use: bedom-avbrottet", "- use: bedom-avbrotet")
+    _fails_with(project, '"bedom-avbrotet" finns inte bland shared_items')

@@ -1,0 +1,68 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright against the built site on localhost."""
+import functools
+import http.server
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(folder):
+    """Serve `folder` on a free localhost port; returns (base URL, server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}/", server
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    url, server = serve(site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page with every request and every uncaught error it caused recorded."""
+
+    def __init__(self, page):
+        self.page, self.requests, self.errors, self.console_errors = page, [], [], []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+
+    def foreign_requests(self, allowed_origin):
+        own = urlparse(allowed_origin)
+        return [url for url in self.requests
+                if urlparse(url).scheme not in ("data", "blob", "about")
+                and (urlparse(url).scheme, urlparse(url).netloc) != (own.scheme, own.netloc)]
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watched(context):
+    return Watched(context.new_page())
