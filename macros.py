@@ -5,9 +5,12 @@ from pathlib import Path
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lifecare_site import model, pages  # noqa: E402
+import segno  # noqa: E402
+
+from lifecare_site import decisions, model, pages  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import Fragments  # noqa: E402
+from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
 
@@ -15,7 +18,7 @@ ROOT = Path(__file__).parent
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     data = model.load_all(ROOT / "data")
-    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index)
+    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index, data.form_index)
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix)
@@ -35,6 +38,13 @@ def define_env(env):
         return data.role_index[ident]
 
     fragments.env.globals["contact_by_id"] = _contact
+    fragments.env.filters["item_by_id"] = data.item_index.__getitem__
+    tables = decisions.tables(data)
+
+    def _form(ident):
+        if ident not in data.form_index:
+            raise DataError([Problem(_page_label(), f'sidan hänvisar till blanketten "{ident}", som inte finns i data/forms.yml')])
+        return data.form_index[ident]
 
     env.variables["document"] = data.document
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
@@ -77,18 +87,6 @@ def define_env(env):
         return fragments.render("item-list.html", items=_phase(role_ident, phase_ident)["resolved_items"])
 
     @env.macro
-    def registration_rules():
-        """Which patients are registered afterwards, from the items that carry a rule."""
-        return fragments.render("item-list.html", items=[i for i in data.checklists["shared_items"] if "when" in i])
-
-    @env.macro
-    def afterwards_by_role():
-        """What each role registers afterwards: its phase "efter" without the patient rules."""
-        roles = [(role, [i for i in _phase(role["id"], "efter")["resolved_items"] if "when" not in i])
-                 for role in data.checklists["roles"]]
-        return fragments.render("afterwards-by-role.html", roles=roles)
-
-    @env.macro
     def document_control():
         """Title, status, version, date and owner of the routine."""
         return fragments.render("document-control.html")
@@ -107,3 +105,33 @@ def define_env(env):
     def role_links():
         """One link per role, to the role's page, with whom it applies to."""
         return fragments.render("role-links.md", roles=data.checklists["roles"])
+
+    @env.macro
+    def form_title(ident):
+        """A blankett's name, as written in data/forms.yml."""
+        return _form(ident)["title"]
+
+    @env.macro
+    def blankett(ident):
+        """A printable blankett with its instructions, address and QR code."""
+        page_url = env.conf["site_url"].rstrip("/") + "/" + env.page.url
+        qr = segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
+        return fragments.render("form.html", form=_form(ident), page_url=page_url, qr_svg=Markup(qr),
+                                register_columns=data.forms["register_columns"])
+
+    @env.macro
+    def form_links():
+        """One link per blankett, with when to use it."""
+        return fragments.render("form-links.md", forms=data.forms["forms"])
+
+    @env.macro
+    def decision_table(ident):
+        """One decision table (patienter, registrering, avbrott or kontakter) from data."""
+        if ident not in tables:
+            raise DataError([Problem(_page_label(), f'sidan hänvisar till beslutstabellen "{ident}"; det finns {", ".join(tables)}')])
+        return fragments.render("decision-table.html", table=tables[ident], table_id=ident)
+
+    @env.macro
+    def registration_helper():
+        """The "Ska patienten efterregistreras?" helper, with its rules embedded as JSON."""
+        return fragments.render("registration-helper.html", rules=decisions.helper_rules(data))

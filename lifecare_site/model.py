@@ -1,16 +1,10 @@
-"""Load every data file, validate it, and resolve references between them."""
+"""Load every data file, validate it, and resolve the references between them."""
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import phones, schema, yamlfile
 from .errors import DataError, Problem
-
-DATA_FILES = {
-    "document": "document.yml",
-    "contacts": "contacts.yml",
-    "checklists": "checklists.yml",
-}
 
 # Text fields are plain text: markup would be escaped on the page, so refuse it here.
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[a-zA-Z#0-9]+;")
@@ -21,8 +15,12 @@ class SiteData:
     document: dict
     contacts: dict
     checklists: dict
+    forms: dict
+    decisions: dict
     contact_index: dict
     role_index: dict
+    item_index: dict
+    form_index: dict
 
 
 def _walk_strings(node, path=()):
@@ -36,11 +34,17 @@ def _walk_strings(node, path=()):
             yield from _walk_strings(value, path + (index,))
 
 
-class _Checker:
-    """Collects problems for one file, with entry names and lines."""
+class DataFile:
+    """One data file: its content and the problems found in it, each with entry and line."""
 
-    def __init__(self, data, label):
-        self.data, self.label, self.problems = data, label, []
+    def __init__(self, data_dir: Path, name: str):
+        self.label = f"data/{name}.yml"
+        self.data = yamlfile.load(data_dir / f"{name}.yml", self.label)
+        self.problems = schema.validate(self.data, data_dir / "schemas" / f"{name}.schema.json", self.label)
+        for path, text in _walk_strings(self.data):
+            found = _MARKUP.search(text)
+            if found:
+                self.add(path, f'fältet "{path[-1]}" innehåller HTML-kod ("{found.group(0)}…"). Skriv vanlig text utan < > och &-koder.')
 
     def add(self, path, message):
         self.problems.append(Problem(
@@ -49,35 +53,31 @@ class _Checker:
             line=yamlfile.line_of(self.data, list(path)),
         ))
 
-    def no_markup(self):
-        for path, text in _walk_strings(self.data):
-            found = _MARKUP.search(text)
-            if found:
-                self.add(path, f'fältet "{path[-1]}" innehåller HTML-kod ("{found.group(0)}…"). Skriv vanlig text utan < > och &-koder.')
-
     def unique_ids(self, items):
         """`items` is a list of (path, id); report every id seen twice."""
         seen = {}
         for path, ident in items:
             if ident in seen:
-                self.add(path + ("id",), f'id "{ident}" används redan (rad {yamlfile.line_of(self.data, list(seen[ident]) + ["id"])}). Varje id måste vara unikt.')
+                first = yamlfile.line_of(self.data, list(seen[ident]) + ["id"])
+                self.add(tuple(path) + ("id",), f'id "{ident}" används redan (rad {first}). Varje id måste vara unikt.')
             else:
                 seen[ident] = path
 
+    def known(self, path, ident, index, what, home):
+        """Report `ident` at `path` unless it is a key of `index`."""
+        if ident not in index:
+            self.add(path, f'{what} "{ident}" finns inte i {home}')
+            return False
+        return True
 
-def _load(data_dir: Path, key: str):
-    label = f"data/{DATA_FILES[key]}"
-    data = yamlfile.load(data_dir / DATA_FILES[key], label)
-    problems = schema.validate(data, data_dir / "schemas" / DATA_FILES[key].replace(".yml", ".schema.json"), label)
-    checker = _Checker(data, label)
-    checker.no_markup()
-    return data, checker, problems + checker.problems, label
+    def stop_if_wrong(self):
+        if self.problems:
+            raise DataError(self.problems)
 
 
-def _contacts(data, checker: _Checker):
-    checker.problems = []
+def _contacts(file: DataFile):
     index, ids = {}, []
-    for g, group in enumerate(data["groups"]):
+    for g, group in enumerate(file.data["groups"]):
         ids.append((("groups", g), group["id"]))
         index[group["id"]] = group
         for e, entry in enumerate(group["entries"]):
@@ -89,53 +89,87 @@ def _contacts(data, checker: _Checker):
                 try:
                     entry["phone_display"], entry["phone_href"] = phones.parse(entry["phone"])
                 except phones.PhoneError:
-                    checker.add(path + ("phone",), f'telefonnumret "{entry["phone"]}" är inte ett giltigt svenskt nummer')
-    checker.unique_ids(ids)
-    return index, checker.problems
+                    file.add(path + ("phone",), f'telefonnumret "{entry["phone"]}" är inte ett giltigt svenskt nummer')
+    file.unique_ids(ids)
+    return index
 
 
-def _checklists(data, checker: _Checker, contact_index):
-    checker.problems = []
+def _checklists(file: DataFile, contact_index):
+    data = file.data
     shared = {item["id"]: item for item in data["shared_items"]}
+    items = dict(shared)
     ids = [(("shared_items", i), item["id"]) for i, item in enumerate(data["shared_items"])]
     roles = {}
     for r, role in enumerate(data["roles"]):
         roles[role["id"]] = role
-        phase_ids = []
+        file.unique_ids([(("roles", r, "phases", p), phase["id"]) for p, phase in enumerate(role["phases"])])
         for p, phase in enumerate(role["phases"]):
-            phase_ids.append((("roles", r, "phases", p), phase["id"]))
             resolved = []
             for i, item in enumerate(phase["items"]):
                 path = ("roles", r, "phases", p, "items", i)
                 if "use" in item:
                     if item["use"] not in shared:
-                        checker.add(path + ("use",), f'"{item["use"]}" finns inte bland shared_items')
+                        file.add(path + ("use",), f'"{item["use"]}" finns inte bland shared_items')
                         continue
                     item = shared[item["use"]]
                 else:
                     ids.append((path, item["id"]))
-                if "contact" in item and item["contact"] not in contact_index:
-                    checker.add(path + ("contact",), f'kontakten "{item["contact"]}" finns inte i data/contacts.yml')
+                    items[item["id"]] = item
+                if "contact" in item:
+                    file.known(path + ("contact",), item["contact"], contact_index, "kontakten", "data/contacts.yml")
                 resolved.append(item)
             phase["resolved_items"] = resolved
-        checker.unique_ids(phase_ids)
-    checker.unique_ids([(("roles", r), role["id"]) for r, role in enumerate(data["roles"])])
-    checker.unique_ids(ids)
-    return roles, checker.problems
+        role["phase_index"] = {phase["id"]: phase for phase in role["phases"]}
+    file.unique_ids([(("roles", r), role["id"]) for r, role in enumerate(data["roles"])])
+    file.unique_ids(ids)
+    return roles, items
+
+
+def _forms(file: DataFile, roles, items, contact_index):
+    forms = {}
+    file.unique_ids([(("forms", f), form["id"]) for f, form in enumerate(file.data["forms"])])
+    for f, form in enumerate(file.data["forms"]):
+        path = ("forms", f)
+        forms[form["id"]] = form
+        file.known(path + ("role",), form["role"], roles, "rollen", "data/checklists.yml")
+        for key in ("information", "instructions", "checks"):
+            for i, ident in enumerate(form.get(key, [])):
+                file.known(path + (key, i), ident, items, "punkten", "data/checklists.yml")
+        if "recipient" in form:
+            file.known(path + ("recipient",), form["recipient"], contact_index, "kontakten", "data/contacts.yml")
+    return forms
+
+
+def _decisions(file: DataFile, roles, items):
+    data = file.data
+    file.unique_ids([(("outage_lengths", i), row["id"]) for i, row in enumerate(data["outage_lengths"])])
+    for c, link in enumerate(data["communication"]):
+        for key in ("from", "to"):
+            file.known(("communication", c, key), link[key], roles, "rollen", "data/checklists.yml")
+        for i, ident in enumerate(link["items"]):
+            file.known(("communication", c, "items", i), ident, items, "punkten", "data/checklists.yml")
+    source = data["transferred_by"]
+    if file.known(("transferred_by", "role"), source["role"], roles, "rollen", "data/checklists.yml"):
+        file.known(("transferred_by", "phase"), source["phase"], roles[source["role"]]["phase_index"],
+                   "fasen", f'rollen "{source["role"]}" i data/checklists.yml')
 
 
 def load_all(data_dir: Path) -> SiteData:
     """Load and check every data file; raise DataError listing every problem found."""
-    document, _, problems, _ = _load(data_dir, "document")
-    contacts, contacts_checker, contact_problems, _ = _load(data_dir, "contacts")
-    checklists, checklist_checker, checklist_problems, _ = _load(data_dir, "checklists")
-    problems += contact_problems + checklist_problems
+    files = {name: DataFile(data_dir, name) for name in ("document", "contacts", "checklists", "forms", "decisions")}
+    problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
-    contact_index, more = _contacts(contacts, contacts_checker)
-    if more:
-        raise DataError(more)
-    role_index, more = _checklists(checklists, checklist_checker, contact_index)
-    if more:
-        raise DataError(more)
-    return SiteData(document, contacts, checklists, contact_index, role_index)
+    contact_index = _contacts(files["contacts"])
+    files["contacts"].stop_if_wrong()
+    roles, items = _checklists(files["checklists"], contact_index)
+    files["checklists"].stop_if_wrong()
+    forms = _forms(files["forms"], roles, items, contact_index)
+    _decisions(files["decisions"], roles, items)
+    files["forms"].stop_if_wrong()
+    files["decisions"].stop_if_wrong()
+    return SiteData(
+        document=files["document"].data, contacts=files["contacts"].data, checklists=files["checklists"].data,
+        forms=files["forms"].data, decisions=files["decisions"].data,
+        contact_index=contact_index, role_index=roles, item_index=items, form_index=forms,
+    )

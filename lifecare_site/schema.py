@@ -16,6 +16,10 @@ ENTRY_WORDS = {
     "phases": "fas",
     "items": "punkt",
     "shared_items": "gemensam punkt",
+    "forms": "blankett",
+    "fields": "fält",
+    "outage_lengths": "avbrottslängd",
+    "communication": "kontaktväg",
 }
 
 TYPE_WORDS = {
@@ -74,14 +78,29 @@ def _field(path, schema):
     return "värdet"
 
 
-def _message(error):
+def _titles(node, found=None):
+    """Every property title in a schema, for errors raised where the title is not at hand (if/then)."""
+    found = {} if found is None else found
+    if isinstance(node, dict):
+        for name, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict) and "title" in sub:
+                found.setdefault(name, sub["title"])
+        for value in node.values():
+            _titles(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _titles(value, found)
+    return found
+
+
+def _message(error, titles):
     """Swedish text for one jsonschema error."""
     path = list(error.absolute_path)
     schema = error.schema
     kind = error.validator
     if kind == "required":
         missing = next(name for name in error.validator_value if name not in error.instance)
-        title = schema.get("properties", {}).get(missing, {}).get("title")
+        title = schema.get("properties", {}).get(missing, {}).get("title") or titles.get(missing)
         return path, f'fältet "{missing}"' + (f" ({title})" if title else "") + " saknas"
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
@@ -106,6 +125,10 @@ def _message(error):
         return path, f"{_field(path, schema)} får inte vara en tom lista"
     if kind == "maxItems":
         return path, f"{_field(path, schema)} har {len(error.instance)} punkter; högst {error.validator_value} är tillåtna. Dela upp listan."
+    if kind == "minimum":
+        return path, f"{_field(path, schema)} ska vara minst {error.validator_value}"
+    if kind == "maximum":
+        return path, f"{_field(path, schema)} får vara högst {error.validator_value}"
     if kind in ("pattern", "anyOf") and "x-message" in schema:
         shown = f' ("{error.instance}")' if isinstance(error.instance, str) else ""
         subject = _field(path, schema) + shown if kind == "pattern" else "posten"
@@ -118,8 +141,9 @@ def validate(data, schema_path: Path, label: str):
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     problems = []
+    titles = _titles(schema)
     for error in validator.iter_errors(data):
-        path, text = _message(error)
+        path, text = _message(error, titles)
         problems.append(Problem(label, text, entry=describe_entry(data, path), line=line_of(data, path)))
     problems.sort(key=lambda p: p.line or 0)
     return problems

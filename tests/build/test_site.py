@@ -166,3 +166,47 @@ def test_a_changed_number_follows_into_the_checklist_items(project):
     items = _call_items(changed.page("kommun/index.html"), "kommun")
     assert items["km-ring"] == ["tel:+46611800001"]
     assert "0611-80 00 01" in changed.page("kommun/index.html")
+
+
+def _decision_tables(html):
+    return dict(re.findall(r'<table class="lc-decision__table" data-lc-table="([a-z]+)">(.*?)</table>', html, re.S))
+
+
+def test_decision_tables_render_every_row_with_row_headers_and_a_caption(site):
+    decisions = yaml.safe_load((ROOT / "data" / "decisions.yml").read_text(encoding="utf-8"))
+    checklists = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
+    expected = {
+        "patienter": 4,
+        "registrering": len(checklists["roles"]),
+        "avbrott": len(decisions["outage_lengths"]),
+        "kontakter": len(decisions["communication"]) + 1,
+    }
+    tables = {**_decision_tables(site.page("i-drift-igen/index.html")), **_decision_tables(site.page("gemensamt/index.html"))}
+    assert set(tables) == set(expected)
+    for name, rows in expected.items():
+        body = tables[name]
+        assert re.search(r"<caption[^>]*>[^<]+</caption>", body), name
+        assert body.count("<tr data-lc-row=") == rows, name
+        assert body.count('<th scope="row">') == rows, name
+        assert '<th scope="col">' in body, name
+    for outage in decisions["outage_lengths"]:
+        assert outage["title"] in tables["avbrott"]
+
+
+def test_the_helper_rules_are_embedded_from_the_same_data(site):
+    html = site.page("i-drift-igen/index.html")
+    embedded = re.search(r'<script type="application/json" data-lc-rules>(.*?)</script>', html, re.S).group(1)
+    import json
+    rules = json.loads(embedded)
+    assert len(rules["patients"]) == 4
+    assert [r["id"] for r in rules["roles"]] == ["slutenvard", "kommun", "primarvard"]
+    js = (ROOT / "docs" / "assets" / "javascripts" / "lc-registration-helper.js").read_text(encoding="utf-8")
+    assert "retroaktivt" not in js and "Efterregistrera" not in js
+
+
+def test_each_form_has_a_qr_code_for_its_own_address(site):
+    for form in ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]:
+        html = site.page(f"blanketter/{form}/index.html")
+        url = f"https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/blanketter/{form}/"
+        assert f"<title>QR-kod till {url}</title>" in html, form
+        assert re.search(r'<span class="lc-form__qr"><svg[^>]*>.*?<path', html, re.S), form

@@ -126,3 +126,23 @@ def test_a_phase_with_more_than_nine_items(project):
 def test_unknown_shared_item(project):
     _edit(project, "checklists.yml", "- use: bedom-avbrottet", "- use: bedom-avbrotet")
     _fails_with(project, '"bedom-avbrotet" finns inte bland shared_items')
+
+
+def test_form_naming_an_unknown_checklist_item(project):
+    _edit(project, "forms.yml", "      - sv-planeringsunderlag\n", "      - sv-planeringsunderlg\n")
+    _fails_with(project, "data/forms.yml, rad", 'blankett "slutenvard": punkten "sv-planeringsunderlg" finns inte i data/checklists.yml')
+
+
+def test_envelope_with_an_unknown_recipient(project):
+    _edit(project, "forms.yml", "recipient: lifecare-forvaltningen", "recipient: lifecare")
+    _fails_with(project, 'blankett "kuvertetikett": kontakten "lifecare" finns inte i data/contacts.yml')
+
+
+def test_register_form_without_rows(project):
+    _edit(project, "forms.yml", "    rows: 12\n", "", count=2)
+    _fails_with(project, 'blankett "kommun": fältet "rows" (Antal rader) saknas')
+
+
+def test_decision_naming_an_unknown_role(project):
+    _edit(project, "decisions.yml", "  - from: kommun\n", "  - from: kommunen\n")
+    _fails_with(project, "data/decisions.yml, rad", 'rollen "kommunen" finns inte i data/checklists.yml')

@@ -1,0 +1,101 @@
+"""The decision tables, derived from data so that no rule is written twice."""
+
+
+def _yes_no(value):
+    return "Ja" if value else "Nej"
+
+
+def _patient_label(admitted, discharged):
+    if admitted and discharged:
+        return "Skrevs både in och ut under avbrottet"
+    if admitted:
+        return "Skrevs in under avbrottet"
+    if discharged:
+        return "Skrevs ut under avbrottet"
+    return "Skrevs varken in eller ut under avbrottet"
+
+
+def patient_rules(data):
+    """Every combination of admitted × discharged, with the routine's rule for it."""
+    rules = {(item["when"]["admitted"], item["when"]["discharged"]): item
+             for item in data.checklists["shared_items"] if "when" in item}
+    combos = [(True, False), (False, True), (True, True), (False, False)]
+    return [
+        {
+            "admitted": admitted,
+            "discharged": discharged,
+            "label": _patient_label(admitted, discharged),
+            "text": rules[(admitted, discharged)]["text"] if (admitted, discharged) in rules
+            else data.decisions["no_patient_rule"],
+            "register": (admitted, discharged) in rules and not (admitted and discharged),
+        }
+        for admitted, discharged in combos
+    ]
+
+
+def afterwards(data, role):
+    """(what the role does in Lifecare SP afterwards, what it must not register)."""
+    items = [item for item in role["phase_index"]["efter"]["resolved_items"] if "when" not in item]
+    return ([i for i in items if not i.get("not_registered")], [i for i in items if i.get("not_registered")])
+
+
+def tables(data):
+    """All decision tables as {id: {caption, columns, rows: [{header, cells}]}}; a cell is a list of items."""
+    roles = data.checklists["roles"]
+    titles = {role["id"]: role["title"] for role in roles}
+    transferred = data.decisions["transferred_by"]
+    return {
+        "patienter": {
+            "caption": "Vilka patienter ska registreras i Lifecare SP i efterhand?",
+            "columns": ["Patienten", "Inskriven under avbrottet", "Utskriven under avbrottet", "Vad gäller"],
+            "rows": [
+                {"header": rule["label"], "key": f'{int(rule["admitted"])}{int(rule["discharged"])}',
+                 "cells": [[{"text": _yes_no(rule["admitted"])}], [{"text": _yes_no(rule["discharged"])}], [{"text": rule["text"]}]]}
+                for rule in patient_rules(data)
+            ],
+        },
+        "registrering": {
+            "caption": "Vad varje roll gör i Lifecare SP i efterhand – och vad som inte ska efterregistreras",
+            "columns": ["Roll", "Gör i efterhand", "Ska inte efterregistreras"],
+            "rows": [
+                {"header": role["title"], "key": role["id"], "cells": list(afterwards(data, role))}
+                for role in roles
+            ],
+        },
+        "avbrott": {
+            "caption": "Korta och längre avbrott",
+            "columns": ["Avbrott", "Längd", "Vad det innebär"],
+            "rows": [
+                {"header": row["title"], "key": row["id"], "cells": [[{"text": row["duration"]}], [{"text": row["consequence"]}]]}
+                for row in data.decisions["outage_lengths"]
+            ],
+        },
+        "kontakter": {
+            "caption": "Vem kontaktar vem under driftstoppet, och hur",
+            "columns": ["Vem kontaktar vem", "Hur och vad"],
+            "rows": [
+                {"header": f'{titles[link["from"]]} → {titles[link["to"]]}', "key": f'{link["from"]}-{link["to"]}',
+                 "cells": [[data.item_index[ident] for ident in link["items"]]]}
+                for link in data.decisions["communication"]
+            ] + [
+                {"header": f'{titles[transferred["role"]]}: för över muntligt till berörda parter', "key": "overfor",
+                 "cells": [data.role_index[transferred["role"]]["phase_index"][transferred["phase"]]["resolved_items"]]},
+            ],
+        },
+    }
+
+
+def helper_rules(data):
+    """What the "Ska patienten efterregistreras?" helper needs, to be embedded as JSON."""
+    return {
+        "patients": [
+            {"admitted": r["admitted"], "discharged": r["discharged"], "text": r["text"], "register": r["register"]}
+            for r in patient_rules(data)
+        ],
+        "roles": [
+            {"id": role["id"], "title": role["title"],
+             "do": [i["text"] for i in afterwards(data, role)[0]],
+             "doNot": [i["text"] for i in afterwards(data, role)[1]]}
+            for role in data.checklists["roles"]
+        ],
+    }

@@ -1,0 +1,131 @@
+"""Blanketter, decision tables and the registration helper in a real browser."""
+import io
+import re
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from pypdf import PdfReader
+
+from tests.browser.conftest import WCAG_21_AA
+from tests.conftest import ROOT
+
+FORMS = [form["id"] for form in yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]]
+SITE_URL = "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
+
+
+def test_there_are_five_forms():
+    assert FORMS == ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_each_form_prints_on_exactly_one_a4_page_with_version_and_address(watched, base_url, form):
+    page = watched.page
+    page.goto(base_url + f"blanketter/{form}/")
+    assert page.get_by_role("button", name="Skriv ut").is_visible()
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert len(pdf.pages) == 1
+    text = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
+    assert "Version: 1.0" in text and "2025-10-02" in text
+    assert re.search(r"Utskriven: \d{4}-\d{2}-\d{2}", text)
+    assert f"{SITE_URL}blanketter/{form}/" in text.replace(" ", "")
+    assert "Skriv ut" not in text
+
+
+def test_the_envelope_label_has_the_recipient_from_the_directory(watched, base_url):
+    watched.page.goto(base_url + "blanketter/kuvertetikett/")
+    label = watched.page.locator(".lc-label").inner_text()
+    assert "Lifecare SP" in label
+    assert "Victoria Åkesdotter Bäcklund" in label and "IT-enheten Skeppet" in label and "Örnsköldsviks sjukhus" in label
+
+
+def test_the_print_button_prints(watched, base_url):
+    page = watched.page
+    page.goto(base_url + "blanketter/kommun/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Skriv ut").click()
+    assert page.evaluate("() => window.__printed") == 1
+
+
+def test_without_javascript_the_print_button_is_not_shown(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "blanketter/kommun/")
+    assert page.locator(".lc-form__table tbody tr").count() == 12
+    assert not page.get_by_role("button", name="Skriv ut").is_visible()
+    context.close()
+
+
+def test_text_typed_into_a_form_is_kept_nowhere(watched, base_url):
+    page = watched.page
+    secret = "Avdelning 12 patient Testsson 19121212-1212"
+    page.goto(base_url + "blanketter/slutenvard/")
+    page.get_by_label("Enhet/avdelning").fill(secret)
+    page.get_by_label("Blad nr").fill("7")
+    page.get_by_label("Blad nr").press("Tab")
+    stored = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}, document.cookie])")
+    assert "Testsson" not in stored and "19121212" not in stored
+    assert page.context.cookies() == []
+    page.goto(base_url + "blanketter/kommun/")
+    assert all("Testsson" not in url and "19121212" not in url for url in watched.requests)
+    page.go_back()
+    assert page.get_by_label("Enhet/avdelning").input_value() == ""
+
+
+def _table_rows(page, table):
+    rows = {}
+    for row in page.locator(f'[data-lc-table="{table}"] tbody tr').all():
+        cells = row.locator("td").all()
+        rows[row.get_attribute("data-lc-row")] = [
+            [li.inner_text().strip() for li in cell.locator("li").all()] or [cell.inner_text().strip()] for cell in cells
+        ]
+    return rows
+
+
+ROLES = ["slutenvard", "kommun", "primarvard"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_helper_answers_as_the_tables_for_every_combination(watched, base_url, role):
+    page = watched.page
+    page.goto(base_url + "i-drift-igen/")
+    patients = _table_rows(page, "patienter")
+    registering = _table_rows(page, "registrering")
+    assert len(patients) == 4
+    page.locator(f"#lc-helper-roll-{role}").check()
+    for admitted in ("ja", "nej"):
+        for discharged in ("ja", "nej"):
+            page.locator(f"#lc-helper-admitted-{admitted}").check()
+            page.locator(f"#lc-helper-discharged-{discharged}").check()
+            answer = page.locator("[data-lc-answer]")
+            key = f"{int(admitted == 'ja')}{int(discharged == 'ja')}"
+            verdict = patients[key][2][0]
+            assert answer.locator("[data-lc-verdict]").inner_text() == verdict
+            shown = [li.inner_text() for li in answer.locator("li").all()]
+            if key in ("10", "01"):
+                do, do_not = registering[role]
+                assert shown == do + (do_not if do_not != ["–"] else [])
+            else:
+                assert shown == []
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("path", [f"blanketter/{form}/" for form in FORMS] + ["blanketter/", "gemensamt/", "i-drift-igen/"])
+def test_forms_tables_and_helper_have_no_wcag_21_aa_violations(watched, base_url, path):
+    page = watched.page
+    page.goto(base_url + path)
+    if path == "i-drift-igen/":
+        page.locator("#lc-helper-roll-kommun").check()
+        page.locator("#lc-helper-admitted-ja").check()
+        page.locator("#lc-helper-discharged-nej").check()
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_without_javascript_the_helper_is_hidden_and_the_tables_answer(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "i-drift-igen/")
+    assert not page.locator(".lc-helper").is_visible()
+    assert page.locator('[data-lc-table="patienter"]').is_visible()
+    context.close()
