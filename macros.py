@@ -41,6 +41,12 @@ def define_env(env):
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
     tables = decisions.tables(data)
 
+    def _online_url(src_uri):
+        # The published site uses directory URLs, also when this build is the offline pack.
+        path = src_uri[: -len(".md")]
+        path = path[: -len("index")] if path.endswith("index") else path + "/"
+        return env.conf["site_url"].rstrip("/") + "/" + path
+
     def _form(ident):
         if ident not in data.form_index:
             raise DataError([Problem(_page_label(), f'sidan hänvisar till blanketten "{ident}", som inte finns i data/forms.yml')])
@@ -49,6 +55,7 @@ def define_env(env):
     env.variables["document"] = data.document
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
     env.conf["extra"]["lc_footer_html"] = fragments.render("document-control.html")
+    env.conf["extra"]["lc_print_footer_html"] = fragments.render("print-footer.html")
 
     @env.macro
     def phone(ident):
@@ -111,13 +118,30 @@ def define_env(env):
         """A blankett's name, as written in data/forms.yml."""
         return _form(ident)["title"]
 
+    def _form_html(form):
+        page_url = _online_url(f"blanketter/{form['id']}.md")
+        qr = segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
+        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr),
+                                register_columns=data.forms["register_columns"])
+
     @env.macro
     def blankett(ident):
         """A printable blankett with its instructions, address and QR code."""
-        page_url = env.conf["site_url"].rstrip("/") + "/" + env.page.url
-        qr = segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
-        return fragments.render("form.html", form=_form(ident), page_url=page_url, qr_svg=Markup(qr),
-                                register_columns=data.forms["register_columns"])
+        return _form_html(_form(ident))
+
+    @env.macro
+    def binder():
+        """The emergency binder: phone list, checklists, decision tables and every blankett."""
+        sections = [{"id": "telefonnummer", "title": "Telefonnummer",
+                     "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3)}]
+        for role in data.checklists["roles"]:
+            sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
+                             "body": fragments.render("checklist.html", role=role, heading_level=3)})
+        sections.append({"id": "beslutstabeller", "title": "Beslutstabeller", "body": Markup("\n").join(
+            fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
+        for form in data.forms["forms"]:
+            sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form)})
+        return fragments.render("binder.md", sections=sections)
 
     @env.macro
     def form_links():
@@ -135,3 +159,14 @@ def define_env(env):
     def registration_helper():
         """The "Ska patienten efterregistreras?" helper, with its rules embedded as JSON."""
         return fragments.render("registration-helper.html", rules=decisions.helper_rules(data))
+
+    @env.macro
+    def accessibility_statement():
+        """The accessibility statement, in Digg's eleven parts, from data/accessibility.yml."""
+        feedback = fragments.render("contact.html", item=_contact(data.accessibility["feedback_contact"]))
+        return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback)
+
+    @env.macro
+    def print_button(label):
+        """A button that prints the page; shown only when JavaScript runs."""
+        return fragments.render("print-button.html", label=label)

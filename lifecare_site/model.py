@@ -17,6 +17,7 @@ class SiteData:
     checklists: dict
     forms: dict
     decisions: dict
+    accessibility: dict
     contact_index: dict
     role_index: dict
     item_index: dict
@@ -156,7 +157,7 @@ def _decisions(file: DataFile, roles, items):
 
 def load_all(data_dir: Path) -> SiteData:
     """Load and check every data file; raise DataError listing every problem found."""
-    files = {name: DataFile(data_dir, name) for name in ("document", "contacts", "checklists", "forms", "decisions")}
+    files = {name: DataFile(data_dir, name) for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility")}
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
@@ -166,10 +167,12 @@ def load_all(data_dir: Path) -> SiteData:
     files["checklists"].stop_if_wrong()
     forms = _forms(files["forms"], roles, items, contact_index)
     _decisions(files["decisions"], roles, items)
-    files["forms"].stop_if_wrong()
-    files["decisions"].stop_if_wrong()
+    files["accessibility"].known(("feedback_contact",), files["accessibility"].data["feedback_contact"],
+                                contact_index, "kontakten", "data/contacts.yml")
+    for name in ("forms", "decisions", "accessibility"):
+        files[name].stop_if_wrong()
     return SiteData(
         document=files["document"].data, contacts=files["contacts"].data, checklists=files["checklists"].data,
-        forms=files["forms"].data, decisions=files["decisions"].data,
+        forms=files["forms"].data, decisions=files["decisions"].data, accessibility=files["accessibility"].data,
         contact_index=contact_index, role_index=roles, item_index=items, form_index=forms,
     )

@@ -17,6 +17,7 @@ class Fragments:
             lstrip_blocks=True,
         )
         self.env.globals.update(globals_)
+        self.env.filters["css_string"] = css_string
 
     def render(self, name: str, **context) -> Markup:
         text = self.env.get_template(name).render(**context)
@@ -24,3 +25,9 @@ class Fragments:
             # Markdown ends a raw HTML block at a blank line; HTML fragments never need one.
             text = "\n".join(line for line in text.splitlines() if line.strip())
         return Markup(text)
+
+
+def css_string(value) -> Markup:
+    """A CSS string literal: quotes, backslashes, line breaks and "<" escaped."""
+    escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value))
+    return Markup(f'"{escaped}"')

@@ -66,3 +66,23 @@ def context(browser):
 @pytest.fixture
 def watched(context):
     return Watched(context.new_page())
+
+
+@pytest.fixture(scope="session")
+def offline_pack(tmp_path_factory):
+    """The offline pack, built by scripts/offline.py and unzipped; returns the folder with index.html."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from tests.conftest import ROOT
+
+    output = tmp_path_factory.mktemp("offline")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(output)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = next(output.glob("avbrottsrutin-lifecare-sp-*.zip"))
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(output / "unzipped")
+    (folder,) = (output / "unzipped").iterdir()
+    return folder

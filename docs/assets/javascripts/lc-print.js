@@ -7,6 +7,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-lc-print-date]"), function (node) {
       node.textContent = today;
     });
+    Array.prototype.forEach.call(document.querySelectorAll("style[data-lc-print-footer]"), function (style) {
+      style.textContent = style.textContent.replace(/Utskriven: [^"]*/, "Utskriven: " + today);
+    });
   }
 
   function initButtons() {
