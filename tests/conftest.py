@@ -1,5 +1,6 @@
 """Shared fixtures: build the real site, or a copy of the project with edited data."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+# The published address (site_url in mkdocs.yml, unless SITE_URL is set when building).
+SITE_URL = re.search(r'SITE_URL, "([^"]+)"', (ROOT / "mkdocs.yml").read_text(encoding="utf-8")).group(1)
 
 PROJECT_PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -2,10 +2,13 @@
 import functools
 import http.server
 import threading
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.conftest import SITE_URL
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -13,16 +16,25 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# The site is published under this path (site_url in mkdocs.yml); serve it there, as the web server will.
+SITE_PATH = urlparse(SITE_URL).path
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
     def log_message(self, *args):
         pass
 
 
 def serve(folder):
-    """Serve `folder` on a free localhost port; returns (base URL, server)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    """Serve `folder` under SITE_PATH on a free localhost port; returns (base URL, server)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}/", server
+    return f"http://127.0.0.1:{server.server_port}{SITE_PATH}", server
 
 
 @pytest.fixture(scope="session")

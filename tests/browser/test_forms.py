@@ -8,10 +8,9 @@ from axe_playwright_python.sync_playwright import Axe
 from pypdf import PdfReader
 
 from tests.browser.conftest import WCAG_21_AA
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SITE_URL
 
 FORMS = [form["id"] for form in yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]]
-SITE_URL = "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
 
 
 def test_there_are_five_forms():

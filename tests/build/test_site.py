@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from lifecare_site import phones
-from tests.conftest import ROOT, build
+from tests.conftest import ROOT, SITE_URL, build
 from tests.htmltext import read
 
 PAGES = {
@@ -207,6 +207,36 @@ def test_the_helper_rules_are_embedded_from_the_same_data(site):
 def test_each_form_has_a_qr_code_for_its_own_address(site):
     for form in ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]:
         html = site.page(f"blanketter/{form}/index.html")
-        url = f"https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/blanketter/{form}/"
+        url = f"{SITE_URL}blanketter/{form}/"
         assert f"<title>QR-kod till {url}</title>" in html, form
         assert re.search(r'<span class="lc-form__qr"><svg[^>]*>.*?<path', html, re.S), form
+
+
+def test_the_accessibility_statement_has_its_eleven_parts(site):
+    html = site.page("tillganglighet/index.html")
+    parts = re.findall(r'<h2 class="lc-statement__part" id="([a-z-]+)"', html)
+    assert parts == ["organisation", "tjansten", "forenlighet", "brister", "bedomning", "uppdaterad",
+                     "metod", "synpunkter", "tillsyn", "oskaligt-betungande", "utanfor-lagen"]
+    data = yaml.safe_load((ROOT / "data" / "accessibility.yml").read_text(encoding="utf-8"))
+    text, links, _ = read(html)
+    assert f"Bedömningen gjordes den {data['assessed']}" in text
+    assert data["digg_complaint_url"] in links
+    assert "delvis förenlig" in text
+
+
+def test_every_page_links_to_the_accessibility_statement(site):
+    for path in _all_pages(site):
+        if path == "404.html":
+            continue
+        assert 'class="lc-footer__link"' in site.page(path), path
+
+
+def test_the_binder_holds_every_form_checklist_and_table(site):
+    html = site.page("nodparm/index.html")
+    forms = yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]
+    for form in forms:
+        assert f'id="blankett-{form["id"]}"' in html
+    for role in ["slutenvard", "kommun", "primarvard"]:
+        assert f'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:{role}"' in html
+    assert html.count('class="lc-decision__table"') == 4
+    assert len(re.findall(r'id="(lc-form-[a-z-]+)"', html)) == len(set(re.findall(r'id="(lc-form-[a-z-]+)"', html)))
