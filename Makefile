@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-requirements
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test offline bench clean
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -26,5 +26,12 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Offline-paketet (kräver npm för iframe-worker): dist/avbrottsrutin-lifecare-sp-<version>.zip
+offline: $(STAMP)
+	$(BIN)/python scripts/offline.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf site .site-build $(VENV)
+	rm -rf site .site-build dist $(VENV)

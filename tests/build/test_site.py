@@ -240,3 +240,14 @@ def test_the_binder_holds_every_form_checklist_and_table(site):
         assert f'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:{role}"' in html
     assert html.count('class="lc-decision__table"') == 4
     assert len(re.findall(r'id="(lc-form-[a-z-]+)"', html)) == len(set(re.findall(r'id="(lc-form-[a-z-]+)"', html)))
+
+
+def test_the_draft_banner_goes_when_the_routine_is_decided(project):
+    document = project / "data" / "document.yml"
+    text = document.read_text(encoding="utf-8").replace("status: utkast", "status: faststalld")
+    document.write_text(text.replace("approved_by: null", "approved_by: Hälso- och sjukvårdsdirektören"), encoding="utf-8")
+    decided = build(project)
+    assert decided.returncode == 0, decided.output
+    page, _, _ = read(decided.page("index.html"))
+    assert "Utkast – ej fastställd" not in page
+    assert "Fastställd av Hälso- och sjukvårdsdirektören" in page
