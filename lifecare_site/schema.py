@@ -110,7 +110,7 @@ def _message(error, titles):
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f' – menade du "{close[0]}"?' if close else f" (tillåtna fält: {', '.join(known)})"
             texts.append(f'okänt fält "{key}"{hint}')
-        return path, "; ".join(texts)
+        return path + unknown[:1], "; ".join(texts)
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted_text = " eller ".join(TYPE_WORDS.get(t, t) for t in wanted)
