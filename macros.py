@@ -27,15 +27,20 @@ def define_env(env):
         page = env.page
         return f"docs/{page.file.src_uri}" if page else "en sida"
 
+    def _lookup(index, ident, what, home):
+        # pages.check_references catches these before the build; this names the page if one slips through.
+        if ident not in index:
+            raise DataError([Problem(_page_label(), f'sidan hänvisar till {what} "{ident}", som inte finns i {home}')])
+        return index[ident]
+
     def _contact(ident):
-        if ident not in data.contact_index:
-            raise DataError([Problem(_page_label(), f'sidan hänvisar till kontakten "{ident}", som inte finns i data/contacts.yml')])
-        return data.contact_index[ident]
+        return _lookup(data.contact_index, ident, "kontakten", "data/contacts.yml")
 
     def _role(ident):
-        if ident not in data.role_index:
-            raise DataError([Problem(_page_label(), f'sidan hänvisar till rollen "{ident}", som inte finns i data/checklists.yml')])
-        return data.role_index[ident]
+        return _lookup(data.role_index, ident, "rollen", "data/checklists.yml")
+
+    def _form(ident):
+        return _lookup(data.form_index, ident, "blanketten", "data/forms.yml")
 
     fragments.env.globals["contact_by_id"] = _contact
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
@@ -46,11 +51,6 @@ def define_env(env):
         path = src_uri[: -len(".md")]
         path = path[: -len("index")] if path.endswith("index") else path + "/"
         return env.conf["site_url"].rstrip("/") + "/" + path
-
-    def _form(ident):
-        if ident not in data.form_index:
-            raise DataError([Problem(_page_label(), f'sidan hänvisar till blanketten "{ident}", som inte finns i data/forms.yml')])
-        return data.form_index[ident]
 
     env.variables["document"] = data.document
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
@@ -82,21 +82,11 @@ def define_env(env):
         """Who a role's part of the routine applies to."""
         return _role(ident)["applies_to"]
 
-    def _phase(role_ident, phase_ident):
-        for phase in _role(role_ident)["phases"]:
-            if phase["id"] == phase_ident:
-                return phase
-        raise DataError([Problem(_page_label(), f'sidan hänvisar till fasen "{phase_ident}", som inte finns i rollen "{role_ident}" i data/checklists.yml')])
-
     @env.macro
     def phase_list(role_ident, phase_ident):
         """One phase of a role's checklist as a plain list."""
-        return fragments.render("item-list.html", items=_phase(role_ident, phase_ident)["resolved_items"])
-
-    @env.macro
-    def document_control():
-        """Title, status, version, date and owner of the routine."""
-        return fragments.render("document-control.html")
+        phase = _lookup(_role(role_ident)["phase_index"], phase_ident, "fasen", f'rollen "{role_ident}" i data/checklists.yml')
+        return fragments.render("item-list.html", items=phase["resolved_items"])
 
     @env.macro
     def checklist(ident):

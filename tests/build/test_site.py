@@ -169,7 +169,7 @@ def test_a_changed_number_follows_into_the_checklist_items(project):
 
 
 def _decision_tables(html):
-    return dict(re.findall(r'<table class="lc-decision__table" data-lc-table="([a-z]+)">(.*?)</table>', html, re.S))
+    return dict(re.findall(r'<table class="lc-table lc-decision__table" data-lc-table="([a-z]+)">(.*?)</table>', html, re.S))
 
 
 def test_decision_tables_render_every_row_with_row_headers_and_a_caption(site):
@@ -238,7 +238,7 @@ def test_the_binder_holds_every_form_checklist_and_table(site):
         assert f'id="blankett-{form["id"]}"' in html
     for role in ["slutenvard", "kommun", "primarvard"]:
         assert f'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:{role}"' in html
-    assert html.count('class="lc-decision__table"') == 4
+    assert html.count('class="lc-table lc-decision__table"') == 4
     assert len(re.findall(r'id="(lc-form-[a-z-]+)"', html)) == len(set(re.findall(r'id="(lc-form-[a-z-]+)"', html)))
 
 

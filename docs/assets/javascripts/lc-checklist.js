@@ -53,9 +53,6 @@
   }
 
   function Checklist(root) {
-    if (root.hasAttribute("data-lc-initialised")) {
-      return;
-    }
     this.root = root;
     this.key = root.getAttribute("data-lc-storage-key");
     this.boxes = Array.prototype.slice.call(root.querySelectorAll("input[type=checkbox]"));
@@ -65,7 +62,6 @@
     if (!this.key || !this.boxes.length || !this.reset || !this.notice) {
       throw new ChecklistError("lc-checklist: markup is missing a storage key, checkboxes, reset button or notice");
     }
-    root.setAttribute("data-lc-initialised", "");
     this.state = storage.read(this.key);
     this.boxes.forEach(function (box) {
       box.addEventListener("change", this.onChange.bind(this, box));
@@ -133,22 +129,7 @@
     });
   };
 
-  function init() {
-    var roots = document.querySelectorAll('[data-module="' + MODULE + '"]');
-    Array.prototype.forEach.call(roots, function (root) {
-      try {
-        new Checklist(root);
-      } catch (error) {
-        if (window.console) {
-          window.console.error(error);
-        }
-      }
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.lcModules.register(MODULE, function (root) {
+    return new Checklist(root);
+  });
 })();

@@ -1,4 +1,5 @@
-/* Printing: the date of printing in the document control, and "Skriv ut" buttons. */
+/* Printing: the date of printing in the document control and the running footer,
+   and "Skriv ut" buttons. */
 (function () {
   "use strict";
 
@@ -12,34 +13,13 @@
     });
   }
 
-  function initButtons() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-module="lc-print-button"]'), function (button) {
-      if (button.hasAttribute("data-lc-initialised")) {
-        return;
-      }
-      button.setAttribute("data-lc-initialised", "");
-      button.addEventListener("click", function () {
-        window.print();
-      });
-      button.hidden = false;
+  stampPrintDate();
+  window.addEventListener("beforeprint", stampPrintDate);
+
+  window.lcModules.register("lc-print-button", function (button) {
+    button.addEventListener("click", function () {
+      window.print();
     });
-  }
-
-  function init() {
-    try {
-      stampPrintDate();
-      initButtons();
-      window.addEventListener("beforeprint", stampPrintDate);
-    } catch (error) {
-      if (window.console) {
-        window.console.error(error);
-      }
-    }
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+    button.hidden = false;
+  });
 })();

@@ -25,9 +25,6 @@
   }
 
   function Helper(root) {
-    if (root.hasAttribute("data-lc-initialised")) {
-      return;
-    }
     var source = root.querySelector("[data-lc-rules]");
     this.answer = root.querySelector("[data-lc-answer]");
     if (!source || !this.answer) {
@@ -35,7 +32,6 @@
     }
     this.rules = JSON.parse(source.textContent);
     this.root = root;
-    root.setAttribute("data-lc-initialised", "");
     root.addEventListener("change", this.update.bind(this));
     root.hidden = false;
   }
@@ -70,21 +66,7 @@
     this.answer.replaceChildren(answer);
   };
 
-  function init() {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-module="' + MODULE + '"]'), function (root) {
-      try {
-        new Helper(root);
-      } catch (error) {
-        if (window.console) {
-          window.console.error(error);
-        }
-      }
-    });
-  }
-
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.lcModules.register(MODULE, function (root) {
+    return new Helper(root);
+  });
 })();
