@@ -153,7 +153,7 @@ def define_env(env):
     @env.macro
     def accessibility_statement():
         """The accessibility statement, in Digg's eleven parts, from data/accessibility.yml."""
-        feedback = fragments.render("contact.html", item=_contact(data.accessibility["feedback_contact"]))
+        feedback = fragments.render("contact-entry.html", entry=_contact(data.accessibility["feedback_contact"]), hide_ask=True)
         return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback)
 
     @env.macro
