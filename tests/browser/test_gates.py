@@ -39,10 +39,20 @@ def test_the_open_search_dialog_is_named_and_has_no_violations(watched, base_url
     assert Axe().run(page, options=WCAG_21_AA).violations_count == 0
 
 
-def _tab_to(page, selector, limit=250):
-    """Press Tab until `selector` has focus; fails if it is never reached."""
+def test_the_navigation_drawer_on_a_phone_has_no_violations(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "slutenvard/")
+    page.locator('.md-header label[for="__drawer"]').click()
+    page.locator(".md-nav--primary").first.wait_for(state="visible")
+    assert Axe().run(page, options=WCAG_21_AA).violations_count == 0
+    context.close()
+
+
+def _tab_to(page, selector, key="Tab", limit=250):
+    """Press Tab (or Shift+Tab) until `selector` has focus; fails if it is never reached."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"{selector} never got keyboard focus")
@@ -55,18 +65,20 @@ def _focus_is_visible(page):
     }""")
 
 
-def test_a_checklist_is_used_with_the_keyboard_alone(watched, base_url):
+@pytest.mark.parametrize("role,item", [("slutenvard", "sv-inskrivning"), ("kommun", "km-svara"), ("primarvard", "pv-svara")])
+def test_each_checklist_is_used_with_the_keyboard_alone(watched, base_url, role, item):
     page = watched.page
-    page.goto(base_url + "primarvard/")
-    _tab_to(page, "#lc-primarvard-pv-svara")
+    page.goto(base_url + f"{role}/")
+    box = f"#lc-{role}-{item}"
+    _tab_to(page, box)
     assert _focus_is_visible(page)
     page.keyboard.press("Space")
-    assert page.locator("#lc-primarvard-pv-svara").is_checked()
+    assert page.locator(box).is_checked()
     page.once("dialog", lambda dialog: dialog.accept())
-    _tab_to(page, "[data-lc-reset]")
+    _tab_to(page, "[data-lc-reset]", key="Shift+Tab")  # the reset button comes before the list
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
-    assert not page.locator("#lc-primarvard-pv-svara").is_checked()
+    assert not page.locator(box).is_checked()
 
 
 def test_the_helper_is_used_with_the_keyboard_alone(watched, base_url):
