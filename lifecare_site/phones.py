@@ -16,8 +16,9 @@ def parse(raw: str):
     if phonenumbers.is_valid_number(number) and number.country_code == 46:
         display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
         return display, "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    # Short numbers (112, 1177) are not "valid numbers" to the library; they are written as they are.
     digits = phonenumbers.normalize_digits_only(raw)
-    if phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
+    if digits and not raw.strip().startswith("+") and phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
         return digits, "tel:" + digits
     raise PhoneError(raw)
 
