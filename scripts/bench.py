@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,7 +38,7 @@ def build_times(site_dir: Path):
 
 
 def page_weights(site_dir: Path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     base_url, server = serve(site_dir)
     results, foreign = {}, []
@@ -48,11 +49,11 @@ def page_weights(site_dir: Path):
             bodies = {}
 
             def keep(response, bodies=bodies):
-                if response.url.startswith(base_url.split("/avbrottsrutin")[0]):
+                if urlparse(response.url).netloc == urlparse(base_url).netloc:
                     try:
                         bodies[response.url] = response.body()
-                    except Exception:  # a redirect or an aborted request has no body
-                        pass
+                    except Error:  # a redirect or an aborted request has no body
+                        return
                 else:
                     foreign.append(response.url)
 

@@ -1,4 +1,5 @@
 """The built site: every page of the routine, its numbers, and nothing fetched from elsewhere."""
+import json
 import re
 
 import pytest
@@ -196,7 +197,6 @@ def test_decision_tables_render_every_row_with_row_headers_and_a_caption(site):
 def test_the_helper_rules_are_embedded_from_the_same_data(site):
     html = site.page("i-drift-igen/index.html")
     embedded = re.search(r'<script type="application/json" data-lc-rules>(.*?)</script>', html, re.S).group(1)
-    import json
     rules = json.loads(embedded)
     assert len(rules["patients"]) == 4
     assert [r["id"] for r in rules["roles"]] == ["slutenvard", "kommun", "primarvard"]

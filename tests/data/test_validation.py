@@ -1,8 +1,6 @@
 """Bad data stops the build with a Swedish message naming the file, the entry and the line."""
 import re
 
-import pytest
-
 from tests.conftest import build
 
 
