@@ -68,6 +68,11 @@ def define_env(env):
         return fragments.render("contact.html", item=_contact(ident))
 
     @env.macro
+    def contact_intro(ident):
+        """The introduction of a group in the phone directory, e.g. how the municipalities are reached."""
+        return _contact(ident)["intro"]
+
+    @env.macro
     def phone_directory():
         """The whole phone directory, one table per group."""
         return fragments.render("phone-directory.md", groups=data.contacts["groups"])

@@ -5,7 +5,7 @@ from pathlib import Path
 from .errors import DataError, Problem
 
 # Macros whose first argument is an id, and where that id must exist.
-_CALL = re.compile(r"""\b(phone|contact|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
+_CALL = re.compile(r"""\b(phone|contact|contact_intro|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
 
 
 def check_references(docs_dir: Path, contact_ids, role_ids, form_ids):
@@ -13,6 +13,7 @@ def check_references(docs_dir: Path, contact_ids, role_ids, form_ids):
     known = {
         "phone": (contact_ids, "kontakten", "data/contacts.yml"),
         "contact": (contact_ids, "kontakten", "data/contacts.yml"),
+        "contact_intro": (contact_ids, "kontakten", "data/contacts.yml"),
     }
     for name in ("role_title", "role_applies_to", "checklist", "phase_list"):
         known[name] = (role_ids, "rollen", "data/checklists.yml")

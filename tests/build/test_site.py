@@ -251,3 +251,11 @@ def test_the_draft_banner_goes_when_the_routine_is_decided(project):
     page, _, _ = read(decided.page("index.html"))
     assert "Utkast – ej fastställd" not in page
     assert "Fastställd av Hälso- och sjukvårdsdirektören" in page
+
+
+def test_no_english_is_left_in_the_interface(site):
+    english = ["Not found", "Made with", "Skip to content", "Back to top", "Table of contents", "Search",
+               "Initializing search", "Print", "Page "]
+    for path in _all_pages(site):
+        text, _, _ = read(site.page(path))
+        assert [word for word in english if word in text] == [], path
