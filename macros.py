@@ -18,7 +18,7 @@ ROOT = Path(__file__).parent
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     data = model.load_all(ROOT / "data")
-    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index, data.form_index)
+    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index, data.form_index, data.item_index)
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix)
@@ -86,6 +86,11 @@ def define_env(env):
     def role_applies_to(ident):
         """Who a role's part of the routine applies to."""
         return _role(ident)["applies_to"]
+
+    @env.macro
+    def item_text(ident):
+        """The text of one checklist item, for a page that states the same rule."""
+        return _lookup(data.item_index, ident, "punkten", "data/checklists.yml")["text"]
 
     @env.macro
     def phase_list(role_ident, phase_ident):

@@ -5,10 +5,10 @@ from pathlib import Path
 from .errors import DataError, Problem
 
 # Macros whose first argument is an id, and where that id must exist.
-_CALL = re.compile(r"""\b(phone|contact|contact_intro|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
+_CALL = re.compile(r"""\b(phone|contact|contact_intro|item_text|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
 
 
-def check_references(docs_dir: Path, contact_ids, role_ids, form_ids):
+def check_references(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids):
     """Raise DataError listing every page line that names an unknown contact or role."""
     known = {
         "phone": (contact_ids, "kontakten", "data/contacts.yml"),
@@ -17,6 +17,7 @@ def check_references(docs_dir: Path, contact_ids, role_ids, form_ids):
     }
     for name in ("role_title", "role_applies_to", "checklist", "phase_list"):
         known[name] = (role_ids, "rollen", "data/checklists.yml")
+    known["item_text"] = (item_ids, "punkten", "data/checklists.yml")
     for name in ("form_title", "blankett"):
         known[name] = (form_ids, "blanketten", "data/forms.yml")
     problems = []
