@@ -151,9 +151,8 @@ def define_env(env):
     @env.macro
     def decision_table(ident):
         """One decision table (patienter, registrering, avbrott or kontakter) from data."""
-        if ident not in tables:
-            raise DataError([Problem(_page_label(), f'sidan hänvisar till beslutstabellen "{ident}"; det finns {", ".join(tables)}')])
-        return fragments.render("decision-table.html", table=tables[ident], table_id=ident)
+        table = _lookup(tables, ident, "beslutstabellen", f'lifecare_site/decisions.py (det finns {", ".join(tables)})')
+        return fragments.render("decision-table.html", table=table, table_id=ident)
 
     @env.macro
     def registration_helper():
