@@ -259,3 +259,9 @@ def test_no_english_is_left_in_the_interface(site):
     for path in _all_pages(site):
         text, _, _ = read(site.page(path))
         assert [word for word in english if word in text] == [], path
+
+
+def test_no_stray_space_before_punctuation_after_a_link_or_name(site):
+    for path in _all_pages(site):
+        stray = re.findall(r"</(?:span|a)>\s+[.:,;][^.]{0,30}", site.page(path))
+        assert stray == [], (path, stray[:3])
