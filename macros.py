@@ -1,4 +1,5 @@
 """Macros for the pages: every number, checklist and document fact comes from data/."""
+import logging
 import sys
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import segno  # noqa: E402
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import decisions, model, pages  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
@@ -13,6 +15,7 @@ from lifecare_site.render import Fragments  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
+log = logging.getLogger("mkdocs.plugins.lifecare")
 
 
 def define_env(env):
@@ -21,7 +24,8 @@ def define_env(env):
     pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index, data.form_index, data.item_index)
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
-    fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix)
+    fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,
+                          site_name=env.conf["site_name"])
 
     def _page_label():
         page = env.page
@@ -44,13 +48,31 @@ def define_env(env):
 
     fragments.env.globals["contact_by_id"] = _contact
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
+    fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
+    fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
+
+    def _form_href(ident):
+        # Fragments are raw HTML, so the link is made relative to the page being rendered here.
+        _form(ident)
+        target = f"blanketter/{ident}/" if env.conf["use_directory_urls"] else f"blanketter/{ident}.html"
+        return get_relative_url(target, env.page.url) if env.page else target
+
+    fragments.env.globals["form_href"] = _form_href
     tables = decisions.tables(data)
+
+    # No address is printed that IT has not set: without SITE_URL the forms name vårdgivarwebben in words.
+    site_url = (env.conf.get("site_url") or "").rstrip("/")
+    if not site_url:
+        log.info("Webbplatsens adress är inte satt (SITE_URL): blanketterna och nödpärmen visar ingen "
+                 "adress och ingen QR-kod förrän IT sätter den.")
 
     def _online_url(src_uri):
         # The published site uses directory URLs, also when this build is the offline pack.
+        if not site_url:
+            return None
         path = src_uri[: -len(".md")]
         path = path[: -len("index")] if path.endswith("index") else path + "/"
-        return env.conf["site_url"].rstrip("/") + "/" + path
+        return site_url + "/" + path
 
     env.variables["document"] = data.document
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
@@ -93,6 +115,14 @@ def define_env(env):
         return _lookup(data.item_index, ident, "punkten", "data/checklists.yml")["text"]
 
     @env.macro
+    def discharge_rule(on_paper=True):
+        """The routine's rule for discharge from hospital, which applies to every party.
+
+        on_paper=False leaves it out of the printout, where the page's checklist already holds it."""
+        return fragments.render("discharge-rule.html", item=_lookup(data.item_index, "sv-bekraftat", "punkten", "data/checklists.yml"),
+                                on_paper=on_paper)
+
+    @env.macro
     def phase_list(role_ident, phase_ident):
         """One phase of a role's checklist as a plain list."""
         phase = _lookup(_role(role_ident)["phase_index"], phase_ident, "fasen", f'rollen "{role_ident}" i data/checklists.yml')
@@ -120,8 +150,8 @@ def define_env(env):
 
     def _form_html(form):
         page_url = _online_url(f"blanketter/{form['id']}.md")
-        qr = segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
-        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr),
+        qr = page_url and segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
+        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=data.role_index[form["role"]],
                                 register_columns=data.forms["register_columns"])
 
     @env.macro
@@ -164,6 +194,11 @@ def define_env(env):
         """The accessibility statement, in Digg's eleven parts, from data/accessibility.yml."""
         feedback = fragments.render("contact-entry.html", entry=_contact(data.accessibility["feedback_contact"]), hide_ask=True)
         return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback)
+
+    @env.macro
+    def open_questions():
+        """The owner's open questions from data/document.yml, shown only while the routine is a draft."""
+        return fragments.render("open-questions.html", document=data.document)
 
     @env.macro
     def print_button(label):

@@ -39,6 +39,14 @@ def afterwards(data, role):
     return ([i for i in items if not i.get("not_registered")], [i for i in items if i.get("not_registered")])
 
 
+def tasks_for(items, admitted, discharged):
+    """The tasks that fit one patient: an item with a "case" fits a patient admitted or discharged
+    during the outage, not one who was both (the routine registers nothing for them)."""
+    if admitted and discharged:
+        return []
+    return [i for i in items if (i.get("case") == "admitted" and admitted) or (i.get("case") == "discharged" and discharged)]
+
+
 def tables(data):
     """All decision tables as {id: {caption, columns, rows: [{header, cells}]}}; a cell is a list of items."""
     roles = data.checklists["roles"]
@@ -86,16 +94,21 @@ def tables(data):
 
 
 def helper_rules(data):
-    """What the "Ska patienten efterregistreras?" helper needs, to be embedded as JSON."""
+    """What the "Ska patienten efterregistreras?" helper needs, to be embedded as JSON.
+
+    Every answer is worked out here, from the items' data; the script only looks it up."""
+    roles = []
+    for role in data.checklists["roles"]:
+        do, do_not = afterwards(data, role)
+        roles.append({
+            "id": role["id"], "title": role["title"],
+            "cases": {f"{int(r['admitted'])}{int(r['discharged'])}": [i["text"] for i in tasks_for(do, r["admitted"], r["discharged"])]
+                      for r in patient_rules(data)},
+            "always": [i["text"] for i in do if "case" not in i],
+            "doNot": [i["text"] for i in do_not],
+        })
     return {
-        "patients": [
-            {"admitted": r["admitted"], "discharged": r["discharged"], "text": r["text"], "register": r["register"]}
-            for r in patient_rules(data)
-        ],
-        "roles": [
-            {"id": role["id"], "title": role["title"],
-             "do": [i["text"] for i in afterwards(data, role)[0]],
-             "doNot": [i["text"] for i in afterwards(data, role)[1]]}
-            for role in data.checklists["roles"]
-        ],
+        "patients": {f"{int(r['admitted'])}{int(r['discharged'])}": {"text": r["text"], "register": r["register"]}
+                     for r in patient_rules(data)},
+        "roles": roles,
     }

@@ -1,4 +1,5 @@
 """Load every data file, validate it, and resolve the references between them."""
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,26 @@ class DataFile:
             raise DataError(self.problems)
 
 
+def _real_date(file: DataFile, path, value):
+    """Report a date written ÅÅÅÅ-MM-DD that is not in the calendar, e.g. 2025-13-45."""
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        file.add(path, f'fältet "{path[-1]}" har datumet "{value}", som inte finns i kalendern. Skriv ett riktigt datum ÅÅÅÅ-MM-DD.')
+
+
+def _document(file: DataFile):
+    data = file.data
+    for key in ("date", "approved_date"):
+        if isinstance(data.get(key), str):
+            _real_date(file, (key,), data[key])
+    if data["status"] == "faststalld":
+        for key, title in (("approved_by", "Fastställd av"), ("approved_date", "Fastställd datum")):
+            if not data.get(key):
+                file.add((key,), f'status är "faststalld", men fältet "{key}" ({title}) är tomt. '
+                                 "En fastställd rutin ska ange vem som fastställt den och när.")
+
+
 def _contacts(file: DataFile):
     index, ids = {}, []
     for g, group in enumerate(file.data["groups"]):
@@ -141,6 +162,18 @@ def _forms(file: DataFile, roles, items, contact_index):
     return forms
 
 
+def _item_forms(file: DataFile, forms):
+    """Every checklist item that links a blankett must name one in data/forms.yml."""
+    data = file.data
+    places = [(("shared_items", i), item) for i, item in enumerate(data["shared_items"])]
+    places += [(("roles", r, "phases", p, "items", i), item)
+               for r, role in enumerate(data["roles"]) for p, phase in enumerate(role["phases"])
+               for i, item in enumerate(phase["items"])]
+    for path, item in places:
+        if "form" in item:
+            file.known(path + ("form",), item["form"], forms, "blanketten", "data/forms.yml")
+
+
 def _decisions(file: DataFile, roles, items):
     data = file.data
     file.unique_ids([(("outage_lengths", i), row["id"]) for i, row in enumerate(data["outage_lengths"])])
@@ -161,15 +194,18 @@ def load_all(data_dir: Path) -> SiteData:
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
+    _document(files["document"])
+    files["document"].stop_if_wrong()
     contact_index = _contacts(files["contacts"])
     files["contacts"].stop_if_wrong()
     roles, items = _checklists(files["checklists"], contact_index)
     files["checklists"].stop_if_wrong()
     forms = _forms(files["forms"], roles, items, contact_index)
+    _item_forms(files["checklists"], forms)
     _decisions(files["decisions"], roles, items)
     files["accessibility"].known(("feedback_contact",), files["accessibility"].data["feedback_contact"],
                                 contact_index, "kontakten", "data/contacts.yml")
-    for name in ("forms", "decisions", "accessibility"):
+    for name in ("checklists", "forms", "decisions", "accessibility"):
         files[name].stop_if_wrong()
     return SiteData(
         document=files["document"].data, contacts=files["contacts"].data, checklists=files["checklists"].data,

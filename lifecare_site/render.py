@@ -18,6 +18,7 @@ class Fragments:
         )
         self.env.globals.update(globals_)
         self.env.filters["css_string"] = css_string
+        self.env.filters["first_lower"] = first_lower
 
     def render(self, name: str, **context) -> Markup:
         text = self.env.get_template(name).render(**context)
@@ -31,3 +32,9 @@ def css_string(value) -> Markup:
     """A CSS string literal: quotes, backslashes, line breaks and "<" escaped."""
     escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value))
     return Markup(f'"{escaped}"')
+
+
+def first_lower(value) -> str:
+    """The text with its first letter in lower case, for a phrase that continues a sentence."""
+    text = str(value)
+    return text[:1].lower() + text[1:]

@@ -84,28 +84,61 @@ def _table_rows(page, table):
 ROLES = ["slutenvard", "kommun", "primarvard"]
 
 
+INSKRIVNINGSMEDDELANDE = "Efterregistrera inskrivningsmeddelande."
+UTSKRIVNINGSMEDDELANDE = "Efterregistrera utskrivningsmeddelande."
+PATIENTINFORMATION = "Fyll i patientinformation om det är möjligt."
+KVITTERA = "kvittera"
+SIP_KALLELSE = "skicka formell kallelse till SIP"
+
+# What the routine asks for each role and patient: (verdict, tasks for this patient, tasks that must not show).
+CASES = {
+    ("slutenvard", "ja", "nej"): ("Ja.", [INSKRIVNINGSMEDDELANDE], [UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
+    ("slutenvard", "nej", "ja"): ("Ja.", [PATIENTINFORMATION, UTSKRIVNINGSMEDDELANDE], [INSKRIVNINGSMEDDELANDE]),
+    ("slutenvard", "ja", "ja"): ("Nej.", [], [INSKRIVNINGSMEDDELANDE, UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
+    ("slutenvard", "nej", "nej"): ("Nej.", [], [INSKRIVNINGSMEDDELANDE, UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
+    ("kommun", "ja", "nej"): ("Ja.", [], [PATIENTINFORMATION]),
+    ("kommun", "nej", "ja"): ("Ja.", [PATIENTINFORMATION], []),
+    ("kommun", "ja", "ja"): ("Nej.", [], [PATIENTINFORMATION]),
+    ("kommun", "nej", "nej"): ("Nej.", [], [PATIENTINFORMATION]),
+    ("primarvard", "ja", "nej"): ("Ja.", [], [PATIENTINFORMATION]),
+    ("primarvard", "nej", "ja"): ("Ja.", [PATIENTINFORMATION], []),
+    ("primarvard", "ja", "ja"): ("Nej.", [], [PATIENTINFORMATION]),
+    ("primarvard", "nej", "nej"): ("Nej.", [], [PATIENTINFORMATION]),
+}
+# Whatever the patient: every role acknowledges messages; primary care also sends the SIP summons where agreed.
+ALWAYS = {"slutenvard": [KVITTERA], "kommun": [KVITTERA], "primarvard": [KVITTERA, SIP_KALLELSE]}
+
+
+def _tasks(answer, name):
+    tasks = answer.locator(f'[data-lc-tasks="{name}"] li')
+    return [li.inner_text() for li in tasks.all()]
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_the_helper_answers_as_the_tables_for_every_combination(watched, base_url, role):
+def test_the_helper_answers_this_patients_case_for_every_role(watched, base_url, role):
     page = watched.page
     page.goto(base_url + "i-drift-igen/")
     patients = _table_rows(page, "patienter")
-    registering = _table_rows(page, "registrering")
-    assert len(patients) == 4
     page.locator(f"#lc-helper-roll-{role}").check()
     for admitted in ("ja", "nej"):
         for discharged in ("ja", "nej"):
             page.locator(f"#lc-helper-admitted-{admitted}").check()
             page.locator(f"#lc-helper-discharged-{discharged}").check()
             answer = page.locator("[data-lc-answer]")
-            key = f"{int(admitted == 'ja')}{int(discharged == 'ja')}"
-            verdict = patients[key][2][0]
-            assert answer.locator("[data-lc-verdict]").inner_text() == verdict
-            shown = [li.inner_text() for li in answer.locator("li").all()]
-            if key in ("10", "01"):
-                do, do_not = registering[role]
-                assert shown == do + (do_not if do_not != ["–"] else [])
-            else:
-                assert shown == []
+            verdict, expected, absent = CASES[(role, admitted, discharged)]
+            said = answer.locator("[data-lc-verdict]").inner_text()
+            rule = patients[f"{int(admitted == 'ja')}{int(discharged == 'ja')}"][2][0]
+            assert said == f"{verdict} {rule}", (admitted, discharged)
+            case = _tasks(answer, "case")
+            assert len(case) == len(expected), (admitted, discharged, case)
+            for text, shown in zip(expected, case):
+                assert shown.startswith(text), (admitted, discharged, case)
+            everything = answer.inner_text()
+            for text in absent:
+                assert text not in everything, (admitted, discharged, text)
+            always = " ".join(_tasks(answer, "always"))
+            for text in ALWAYS[role]:
+                assert text in always, (admitted, discharged, text)
     assert watched.errors == []
 
 

@@ -96,7 +96,7 @@ def test_the_helper_is_used_with_the_keyboard_alone(watched, base_url):
     assert page.locator("#lc-helper-roll-kommun").is_checked()
 
 
-@pytest.mark.parametrize("path,label", [("blanketter/sip/", "Skriv ut"), ("nodparm/", "Skriv ut nödpärmen")])
+@pytest.mark.parametrize("path,label", [("blanketter/sip/", "Skriv ut blanketten"), ("nodparm/", "Skriv ut nödpärmen")])
 def test_print_buttons_work_from_the_keyboard(watched, base_url, path, label):
     page = watched.page
     page.goto(base_url + path)

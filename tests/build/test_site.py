@@ -198,7 +198,7 @@ def test_the_helper_rules_are_embedded_from_the_same_data(site):
     html = site.page("i-drift-igen/index.html")
     embedded = re.search(r'<script type="application/json" data-lc-rules>(.*?)</script>', html, re.S).group(1)
     rules = json.loads(embedded)
-    assert len(rules["patients"]) == 4
+    assert sorted(rules["patients"]) == ["00", "01", "10", "11"]
     assert [r["id"] for r in rules["roles"]] == ["slutenvard", "kommun", "primarvard"]
     js = (ROOT / "docs" / "assets" / "javascripts" / "lc-registration-helper.js").read_text(encoding="utf-8")
     assert "retroaktivt" not in js and "Efterregistrera" not in js
@@ -245,12 +245,16 @@ def test_the_binder_holds_every_form_checklist_and_table(site):
 def test_the_draft_banner_goes_when_the_routine_is_decided(project):
     document = project / "data" / "document.yml"
     text = document.read_text(encoding="utf-8").replace("status: utkast", "status: faststalld")
-    document.write_text(text.replace("approved_by: null", "approved_by: Hälso- och sjukvårdsdirektören"), encoding="utf-8")
+    text = text.replace("approved_by: null", "approved_by: Hälso- och sjukvårdsdirektören")
+    document.write_text(text.replace("approved_date: null", "approved_date: 2026-01-15"), encoding="utf-8")
     decided = build(project)
     assert decided.returncode == 0, decided.output
     page, _, _ = read(decided.page("index.html"))
     assert "Utkast – ej fastställd" not in page
+    assert "Fastställd 2026-01-15 av Hälso- och sjukvårdsdirektören." in page
     assert "Fastställd av Hälso- och sjukvårdsdirektören" in page
+    about, _, _ = read(decided.page("om-rutinen/index.html"))
+    assert "Öppna frågor till dokumentägaren" not in about
 
 
 def test_no_english_is_left_in_the_interface(site):

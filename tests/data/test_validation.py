@@ -109,7 +109,7 @@ def test_duplicate_checklist_item_id(project):
 def test_empty_checklist_phase(project):
     _edit(project, "checklists.yml", """        items:
           - id: km-it-support
-            text: Kontakta kommunens egen IT-support direkt och anmäl avbrottet i Lifecare SP.
+            text: Kontakta din kommuns egen IT-support direkt och säg att Lifecare SP har driftstopp.
           - use: bedom-avbrottet
 """, "        items: []\n")
     _fails_with(project, "data/checklists.yml, rad", 'fas "genast": fältet "items" (Punkter) får inte vara en tom lista')
@@ -144,3 +144,16 @@ def test_register_form_without_rows(project):
 def test_decision_naming_an_unknown_role(project):
     _edit(project, "decisions.yml", "  - from: kommun\n", "  - from: kommunen\n")
     _fails_with(project, "data/decisions.yml, rad", 'rollen "kommunen" finns inte i data/checklists.yml')
+
+
+def test_a_decided_routine_needs_who_approved_it_and_when(project):
+    _edit(project, "document.yml", "status: utkast", "status: faststalld")
+    out = _fails_with(project, 'data/document.yml, rad', 'status är "faststalld", men fältet "approved_by" (Fastställd av) är tomt')
+    assert 'fältet "approved_date" (Fastställd datum) är tomt' in out
+    assert "Traceback" not in out
+
+
+def test_a_date_that_is_not_in_the_calendar_is_refused(project):
+    _edit(project, "document.yml", "date: 2025-10-02", "date: 2025-13-45")
+    out = _fails_with(project, 'data/document.yml, rad 16: fältet "date" har datumet "2025-13-45", som inte finns i kalendern')
+    assert "Traceback" not in out

@@ -13,10 +13,11 @@
     return node;
   }
 
-  function list(heading, texts) {
+  function list(heading, texts, name) {
     var fragment = document.createDocumentFragment();
     var items = element("ul");
-    fragment.appendChild(element("p", heading));
+    items.setAttribute("data-lc-tasks", name);
+    fragment.appendChild(element("h3", heading));
     texts.forEach(function (text) {
       items.appendChild(element("li", text));
     });
@@ -49,19 +50,21 @@
       return;
     }
     var role = this.rules.roles.filter(function (r) { return r.id === roleId; })[0];
-    var rule = this.rules.patients.filter(function (r) {
-      return r.admitted === (admitted === "ja") && r.discharged === (discharged === "ja");
-    })[0];
+    var key = (admitted === "ja" ? "1" : "0") + (discharged === "ja" ? "1" : "0");
+    var rule = this.rules.patients[key];
+    var tasks = role.cases[key];
     var answer = document.createDocumentFragment();
     var verdict = element("p");
-    verdict.appendChild(element("strong", rule.text));
     verdict.setAttribute("data-lc-verdict", "");
+    verdict.appendChild(element("strong", rule.register ? "Ja." : "Nej."));
+    verdict.appendChild(document.createTextNode(" " + rule.text));
     answer.appendChild(verdict);
-    if (rule.register) {
-      answer.appendChild(list(role.title + " gör i Lifecare SP:", role.do));
-      if (role.doNot.length) {
-        answer.appendChild(list("Ska inte efterregistreras:", role.doNot));
-      }
+    if (tasks.length) {
+      answer.appendChild(list("Gör det här för patienten", tasks, "case"));
+    }
+    answer.appendChild(list("Gör alltid, oavsett patient", role.always, "always"));
+    if (role.doNot.length) {
+      answer.appendChild(list("Ska inte efterregistreras", role.doNot, "not"));
     }
     this.answer.replaceChildren(answer);
   };

@@ -1,0 +1,173 @@
+"""The site says what the routine says: no invented address or owner, the routine's own wording on every page."""
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SITE_URL, build
+from tests.htmltext import read
+
+ROLE_PAGES = ["slutenvard/index.html", "kommun/index.html", "primarvard/index.html"]
+FORMS = ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]
+
+
+def _data(name):
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def _text(site, path):
+    return read(site.page(path))[0]
+
+
+def _all_texts(site):
+    return {p.relative_to(site.site).as_posix(): read(p.read_text(encoding="utf-8"))[0] for p in site.site.rglob("*.html")}
+
+
+@pytest.fixture(scope="module")
+def unpublished(tmp_path_factory):
+    """The site built as the repository ships it: no SITE_URL, no owner."""
+    from tests.conftest import copy_project
+    result = build(copy_project(tmp_path_factory.mktemp("unpublished") / "project"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_without_a_publishing_address_no_page_names_an_address_or_shows_a_qr_code(unpublished):
+    for path, text in _all_texts(unpublished).items():
+        assert "vardgivarwebben.rvn.se" not in text and "https://vardgivarwebben" not in text, path
+        assert "QR-kod" not in unpublished.page(path), path
+    for form in FORMS:
+        text = _text(unpublished, f"blanketter/{form}/index.html")
+        assert "Den senaste versionen av blanketten finns på vårdgivarwebben" in text, form
+    binder = _text(unpublished, "nodparm/index.html")
+    assert binder.count("finns på vårdgivarwebben") == len(FORMS)
+
+
+def test_without_a_publishing_address_the_build_says_so_once_in_swedish(unpublished):
+    assert unpublished.output.count("Webbplatsens adress är inte satt (SITE_URL)") == 1
+
+
+def test_with_a_publishing_address_every_blankett_and_the_binder_carry_it_and_its_qr_code(site):
+    binder = site.page("nodparm/index.html")
+    for form in FORMS:
+        url = f"{SITE_URL}blanketter/{form}/"
+        assert url in _text(site, f"blanketter/{form}/index.html"), form
+        assert f"<title>QR-kod till {url}</title>" in binder, form
+    assert "Webbplatsens adress är inte satt" not in site.output
+
+
+def test_no_owner_is_named_while_the_data_names_none(site):
+    assert "owner" not in _data("document")
+    for path, text in _all_texts(site).items():
+        assert "Ägare" not in text, path
+
+
+def test_the_owner_appears_when_the_data_names_one(project):
+    document = project / "data" / "document.yml"
+    document.write_text(document.read_text(encoding="utf-8") + "owner: Systemförvaltning Lifecare SP\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "Ägare Systemförvaltning Lifecare SP" in _text(result, "om-rutinen/index.html")
+
+
+def test_the_open_questions_show_on_om_rutinen_while_the_routine_is_a_draft(site):
+    text = _text(site, "om-rutinen/index.html")
+    assert "Öppna frågor till dokumentägaren" in text
+    for question in _data("document")["open_questions"]:
+        assert " ".join(question.split()) in text
+    assert "Öppna frågor" not in _text(site, "index.html")
+
+
+def test_the_outage_lengths_read_as_the_routine_on_every_page_that_names_them(site):
+    outages = _data("decisions")["outage_lengths"]
+    for path in ROLE_PAGES + ["gemensamt/index.html", "checklistor/index.html", "nodparm/index.html"]:
+        text = _text(site, path)
+        for outage in outages:
+            assert outage["duration"][1:] in text, (path, outage["id"])
+            assert " ".join(outage["consequence"].split())[1:] in text, (path, outage["id"])
+    assert "bedöms inte påverka verksamheten i någon större omfattning" in _text(site, "slutenvard/index.html")
+    assert "kräver att avbrottsrutinen tillämpas" in _text(site, "kommun/index.html")
+    for path, text in _all_texts(site).items():
+        assert "påverkar sällan" not in text and "nämnvärt" not in text, path
+
+
+def test_the_discharge_rule_is_on_every_role_page_and_the_common_pages(site):
+    rule = ("Utskrivning från sjukhus får inte ske utan att det är säkerställt att mottagande enhet "
+            "har tagit emot informationen.")
+    for path in ROLE_PAGES + ["gemensamt/index.html", "index.html"]:
+        assert rule in _text(site, path), path
+
+
+@pytest.mark.parametrize("path", ["telefonnummer/index.html", "nodparm/index.html", "index.html", "gemensamt/index.html"])
+def test_municipal_staff_are_told_to_call_their_own_it_support_next_to_servicedesk(site, path):
+    text = _text(site, path)
+    servicedesk = text.index("0660-890 70")
+    own = text.index("Personal i kommunerna kontaktar sin egen kommuns IT-support, inte Servicedesk.")
+    assert abs(own - servicedesk) < 400
+
+
+def test_the_phone_directory_says_what_to_say_not_report_it_inside_lifecare(site):
+    text = _text(site, "telefonnummer/index.html")
+    assert "Vad du säger" in text and "Säg att Lifecare SP har driftstopp" in text
+    assert "Anmäl avbrottet i Lifecare SP" not in text
+
+
+@pytest.mark.parametrize("path", ["i-drift-igen/index.html", "blanketter/kuvertetikett/index.html"])
+def test_the_envelope_steps_say_they_are_for_slutenvarden(site, path):
+    assert "Gäller slutenvården" in _text(site, path) or "Det här gäller slutenvården" in _text(site, path)
+
+
+def test_the_binder_says_the_envelope_is_for_slutenvarden(site):
+    html = site.page("nodparm/index.html")
+    section = html[html.index('id="blankett-kuvertetikett"'):]
+    assert "Gäller: Slutenvård" in read(section)[0]
+    assert "Gäller slutenvården" in read(section)[0]
+
+
+def test_the_pages_say_where_the_material_is_on_vardgivarwebben_with_links(site):
+    common = site.page("gemensamt/index.html")
+    text, links, _ = read(common)
+    assert "vårdgivarwebben" in text
+    assert "../checklistor/" in links and "../blanketter/" in links
+    primary, links, _ = read(site.page("primarvard/index.html"))
+    assert "Checklista SIP" in primary and "../blanketter/sip/" in links
+
+
+def test_the_sip_form_asks_who_has_the_overall_responsibility(site):
+    assert "Vem som har det övergripande ansvaret för planen" in _text(site, "blanketter/sip/index.html")
+
+
+def test_the_register_forms_list_information_as_nouns(site):
+    for form in ["kommun", "primarvard"]:
+        html = site.page(f"blanketter/{form}/index.html")
+        block = re.search(r'Information som lämnas eller tas emot muntligt</p>\s*<ul>(.*?)</ul>', html, re.S).group(1)
+        items = [read(li)[0] for li in re.findall(r"<li>(.*?)</li>", block, re.S)]
+        assert items, form
+        commands = ("Svara ", "Ange ", "Meddela ", "Återkoppla ")
+        assert [i for i in items if i.startswith(commands)] == [], (form, items)
+
+
+REWORDED = {
+    "Registrera i Lifecare SP de patienter som skrevs in under avbrottet, så att processen kan slutföras.":
+        "Registrera patienter som skrevs in under avbrottet i Lifecare SP",
+    "Registrera som utskrivna i Lifecare SP de patienter som skrevs ut under avbrottet.":
+        "som skrevs ut under avbrottet som utskrivna",
+    "som samlar in dem som underlag för fakturering till kommunerna och för statistik":
+        "samlar ihop blanketterna och fakturerar",
+    "Efterregistrera inte meddelandet Utskrivningsklar.": "utskrivningsklar-meddelande",
+    "händelser och all kommunikation": "händelser och kommunikationer",
+}
+
+
+@pytest.mark.parametrize("good,bad", REWORDED.items())
+def test_the_swedish_reads_as_a_careful_editor_writes_it(site, good, bad):
+    texts = _all_texts(site)
+    assert any(good in text for text in texts.values()), good
+    assert [path for path, text in texts.items() if bad in text] == []
+
+
+def test_du_throughout_and_the_label_is_printed_as_a_label(site):
+    for path, text in _all_texts(site).items():
+        assert not re.search(r"\ber (egen|eget|egna)\b", text), path
+    assert "Skriv ut etiketten" in site.page("blanketter/kuvertetikett/index.html")
+    assert "Laddar sökfunktionen" in site.page("index.html")
