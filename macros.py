@@ -1,4 +1,7 @@
-"""Macros for the pages: every number, checklist and document fact comes from data/."""
+"""Macros for the pages: every number, checklist and document fact comes from data/.
+
+Every macro returns Markup: fragments rendered with escaping, or data text through render.text,
+so that nothing from data/ can become Markdown or HTML on a page."""
 import logging
 import sys
 from pathlib import Path
@@ -11,7 +14,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import decisions, model, pages  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import Fragments  # noqa: E402
+from lifecare_site.render import Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -74,7 +77,6 @@ def define_env(env):
         path = path[: -len("index")] if path.endswith("index") else path + "/"
         return site_url + "/" + path
 
-    env.variables["document"] = data.document
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
     env.conf["extra"]["lc_footer_html"] = fragments.render("document-control.html")
     env.conf["extra"]["lc_print_footer_html"] = fragments.render("print-footer.html")
@@ -92,7 +94,7 @@ def define_env(env):
     @env.macro
     def contact_intro(ident):
         """The introduction of a group in the phone directory, e.g. how the municipalities are reached."""
-        return _contact(ident)["intro"]
+        return text(_contact(ident)["intro"])
 
     @env.macro
     def phone_directory():
@@ -102,17 +104,17 @@ def define_env(env):
     @env.macro
     def role_title(ident):
         """A role's name, as written in data/checklists.yml."""
-        return _role(ident)["title"]
+        return text(_role(ident)["title"])
 
     @env.macro
     def role_applies_to(ident):
         """Who a role's part of the routine applies to."""
-        return _role(ident)["applies_to"]
+        return text(_role(ident)["applies_to"])
 
     @env.macro
     def item_text(ident):
         """The text of one checklist item, for a page that states the same rule."""
-        return _lookup(data.item_index, ident, "punkten", "data/checklists.yml")["text"]
+        return text(_lookup(data.item_index, ident, "punkten", "data/checklists.yml")["text"])
 
     @env.macro
     def discharge_rule(on_paper=True):
@@ -146,7 +148,7 @@ def define_env(env):
     @env.macro
     def form_title(ident):
         """A blankett's name, as written in data/forms.yml."""
-        return _form(ident)["title"]
+        return text(_form(ident)["title"])
 
     def _form_html(form):
         page_url = _online_url(f"blanketter/{form['id']}.md")

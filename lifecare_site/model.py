@@ -7,8 +7,8 @@ from pathlib import Path
 from . import phones, schema, yamlfile
 from .errors import DataError, Problem
 
-# Text fields are plain text: markup would be escaped on the page, so refuse it here.
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&[a-zA-Z#0-9]+;")
+# Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass
@@ -44,9 +44,13 @@ class DataFile:
         self.data = yamlfile.load(data_dir / f"{name}.yml", self.label)
         self.problems = schema.validate(self.data, data_dir / "schemas" / f"{name}.schema.json", self.label)
         for path, text in _walk_strings(self.data):
-            found = _MARKUP.search(text)
+            found = _CONTROL.search(text)
+            field = f'fältet "{path[-1]}"' if path and isinstance(path[-1], str) else "texten"
             if found:
-                self.add(path, f'fältet "{path[-1]}" innehåller HTML-kod ("{found.group(0)}…"). Skriv vanlig text utan < > och &-koder.')
+                self.add(path, f"{field} innehåller ett osynligt styrtecken (U+{ord(found.group(0)):04X}, "
+                               f"tecken nr {found.start() + 1}). Skriv om texten utan det, till exempel genom att skriva in den på nytt.")
+            elif not text.strip():
+                self.add(path, f"{field} innehåller bara mellanslag. Skriv en text eller ta bort fältet.")
 
     def add(self, path, message):
         self.problems.append(Problem(

@@ -1,31 +1,57 @@
 """Turn data into HTML through the template fragments in overrides/fragments/."""
+import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+
+# Characters that start markup inside a line of Markdown (emphasis, code, links, attribute lists,
+# HTML and entities) or of HTML. Data text is written out with these as numeric character references,
+# which both Markdown and HTML show as the character itself.
+_INLINE = set("\\`*_{}[]<>&\"'")
+# At the start of a line these begin a block: heading, quote, list, admonition; "1." a numbered list.
+_LINE_START = re.compile(r"\s*([#>\-+*=!]|\d(?=\d*\.))")
+_SPACE = re.compile(r"\s+")
+
+
+def text(value) -> Markup:
+    """Data text, shown literally wherever it lands: in HTML, in Markdown, in a heading or a table cell.
+
+    Line breaks become spaces, so text can never start a Markdown block of its own."""
+    if isinstance(value, Markup):
+        return value
+    flat = _SPACE.sub(" ", str(value))
+    out = [f"&#{ord(char)};" if char in _INLINE else char for char in flat]
+    block = _LINE_START.match(flat)
+    if block:
+        out[block.start(1)] = f"&#{ord(block.group(1))};"
+    return Markup("".join(out))
 
 
 class Fragments:
-    """A Jinja environment that escapes every value (Markdown passes the escaped text through)."""
+    """A Jinja environment where every value is data text (see `text`) unless it is already Markup."""
 
     def __init__(self, folder: Path, **globals_):
         self.env = Environment(
             loader=FileSystemLoader(folder),
-            autoescape=select_autoescape(["html", "md"]),
+            # Escaping is done by `finalize`, for Markdown and HTML at once; autoescape would stop at HTML.
+            autoescape=False,
+            finalize=text,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
         )
         self.env.globals.update(globals_)
+        self.env.globals["heading_marks"] = lambda level: Markup("#" * level)
         self.env.filters["css_string"] = css_string
         self.env.filters["first_lower"] = first_lower
 
     def render(self, name: str, **context) -> Markup:
-        text = self.env.get_template(name).render(**context)
+        text_ = self.env.get_template(name).render(**context)
         if name.endswith(".html"):
             # Markdown ends a raw HTML block at a blank line; HTML fragments never need one.
-            text = "\n".join(line for line in text.splitlines() if line.strip())
-        return Markup(text)
+            text_ = "\n".join(line for line in text_.splitlines() if line.strip())
+        return Markup(text_)
 
 
 def css_string(value) -> Markup:
@@ -36,5 +62,5 @@ def css_string(value) -> Markup:
 
 def first_lower(value) -> str:
     """The text with its first letter in lower case, for a phrase that continues a sentence."""
-    text = str(value)
-    return text[:1].lower() + text[1:]
+    value = str(value)
+    return value[:1].lower() + value[1:]
