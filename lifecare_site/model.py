@@ -113,9 +113,9 @@ def _contacts(file: DataFile):
             entry.setdefault("ask_for", group.get("ask_for"))
             if "phone" in entry:
                 try:
-                    entry["phone_display"], entry["phone_href"] = phones.parse(entry["phone"])
-                except phones.PhoneError:
-                    file.add(path + ("phone",), f'telefonnumret "{entry["phone"]}" är inte ett giltigt svenskt nummer')
+                    entry["phone_display"], entry["phone_href"] = phones.parse(entry["phone"], short=entry.get("short_number", False))
+                except phones.PhoneError as error:
+                    file.add(path + ("phone",), str(error))
     file.unique_ids(ids)
     return index
 

@@ -1,26 +1,62 @@
-"""Swedish phone numbers: validate, write in the Swedish style, and link as tel:."""
+"""Swedish phone numbers: validate, write in the Swedish style, and link as tel:.
+
+The digits the editor wrote are the digits shown and dialled. The number library reads letters as
+keypad letters ("0O" becomes "06"), so every character is checked here before it sees the number."""
+import re
+
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
+_ALLOWED = re.compile(r"[0-9 ()+\-]")
+_HINT = "Skriv bara siffror, mellanslag, bindestreck, parenteser och ett plustecken först."
+
 
 class PhoneError(ValueError):
-    pass
+    """A number that cannot be published; the message is Swedish and says why."""
 
 
-def parse(raw: str):
-    """Return (display, tel_href) for a Swedish number, or raise PhoneError."""
+def _check_characters(raw: str):
+    for position, char in enumerate(raw, start=1):
+        if not _ALLOWED.fullmatch(char):
+            shown = char if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+            kind = "bokstaven" if char.isalpha() else "tecknet"
+            dash = " Skriv ett vanligt bindestreck (-) i stället för tankstreck." if char in "‐‑‒–—―−" else ""
+            raise PhoneError(f'telefonnumret "{raw}" innehåller {kind} "{shown}" (tecken nr {position}). {_HINT}{dash}')
+    if "+" in raw.strip()[1:]:
+        raise PhoneError(f'telefonnumret "{raw}" har ett plustecken som inte står först. {_HINT}')
+
+
+def _written_national_digits(raw: str) -> str:
+    """The national digits as written: without the country code 46 or the trunk 0, e.g. "60163100"."""
+    digits = re.sub(r"\D", "", raw)
+    if raw.strip().startswith("+"):
+        digits = digits[2:] if digits.startswith("46") else digits
+    return digits[1:] if digits.startswith("0") else digits
+
+
+def parse(raw: str, short: bool = False):
+    """Return (display, tel_href) for a Swedish number, or raise PhoneError.
+
+    `short` allows a short number such as 112 or 1177, written as it is."""
+    _check_characters(raw)
+    digits = re.sub(r"\D", "", raw)
+    if short:
+        if raw.strip().startswith("+") or not digits or not phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
+            raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt kortnummer (som 112 eller 1177)')
+        return digits, "tel:" + digits
     try:
         number = phonenumbers.parse(raw, "SE")
     except phonenumbers.NumberParseException:
-        raise PhoneError(raw) from None
-    if phonenumbers.is_valid_number(number) and number.country_code == 46:
-        display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
-        return display, "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
-    # Short numbers (112, 1177) are not "valid numbers" to the library; they are written as they are.
-    digits = phonenumbers.normalize_digits_only(raw)
-    if digits and not raw.strip().startswith("+") and phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
-        return digits, "tel:" + digits
-    raise PhoneError(raw)
+        number = None
+    if number is None or number.country_code != 46 or not phonenumbers.is_valid_number(number):
+        hint = ""
+        if digits and phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
+            hint = ' Är det ett kortnummer, skriv "short_number: true" på posten.'
+        raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt nummer.{hint}')
+    if str(number.national_number) != _written_national_digits(raw):
+        raise PhoneError(f'telefonnumret "{raw}" skulle visas med andra siffror än de du skrivit. Kontrollera numret.')
+    display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    return display, "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
 def find_numbers(text: str):

@@ -147,3 +147,9 @@ def test_a_date_that_is_not_in_the_calendar_is_refused(project):
     _edit(project, "document.yml", "date: 2025-10-02", "date: 2025-13-45")
     out = _fails_with(project, 'data/document.yml, rad 16: fältet "date" har datumet "2025-13-45", som inte finns i kalendern')
     assert "Traceback" not in out
+
+
+def test_a_letter_o_for_a_zero_stops_the_build_naming_the_entry(project):
+    _edit(project, "contacts.yml", "phone: 060-16 31 00", "phone: 060-16 31 0O")
+    out = _fails_with(project, 'data/contacts.yml, rad', 'post "timra": telefonnumret "060-16 31 0O" innehåller bokstaven "O"')
+    assert "Traceback" not in out and "060-163 10" not in out
