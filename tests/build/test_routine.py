@@ -102,7 +102,7 @@ def test_the_discharge_rule_is_on_every_role_page_and_the_common_pages(site):
 def test_municipal_staff_are_told_to_call_their_own_it_support_next_to_servicedesk(site, path):
     text = _text(site, path)
     servicedesk = text.index("0660-890 70")
-    own = text.index("Personal i kommunerna kontaktar sin egen kommuns IT-support, inte Servicedesk.")
+    own = text.index("Arbetar du i en kommun, kontakta din kommuns egen IT-support, inte Servicedesk.")
     assert abs(own - servicedesk) < 400
 
 
@@ -152,7 +152,7 @@ REWORDED = {
         "Registrera patienter som skrevs in under avbrottet i Lifecare SP",
     "Registrera som utskrivna i Lifecare SP de patienter som skrevs ut under avbrottet.":
         "som skrevs ut under avbrottet som utskrivna",
-    "som samlar in dem som underlag för fakturering till kommunerna och för statistik":
+    "samlar in dem som underlag för fakturering till kommunerna och för statistik":
         "samlar ihop blanketterna och fakturerar",
     "Efterregistrera inte meddelandet Utskrivningsklar.": "utskrivningsklar-meddelande",
     "händelser och all kommunikation": "händelser och kommunikationer",

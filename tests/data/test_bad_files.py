@@ -1,0 +1,110 @@
+"""Every bad data file gets a Swedish message naming the file (and line), never a Python traceback."""
+import time
+
+import pytest
+
+from tests.conftest import build
+
+ENGLISH = ["Traceback", "Error:", "expected", "found", "while parsing", "codec", "unhashable"]
+
+
+def _fails(project, *expected):
+    result = build(project)
+    assert result.returncode != 0, result.output
+    above = result.output.split("Aborted with a BuildError!")[-1]
+    for text in expected:
+        assert text in result.output, result.output
+    for word in ENGLISH:
+        assert word not in above, (word, result.output)
+    assert not (result.site / "index.html").exists()
+    return result.output
+
+
+def _write(project, name, text, encoding="utf-8"):
+    (project / "data" / name).write_bytes(text.encode(encoding))
+
+
+def _original(project, name):
+    return (project / "data" / name).read_text(encoding="utf-8")
+
+
+def test_a_file_saved_as_latin_1_asks_for_utf_8(project):
+    _write(project, "contacts.yml", _original(project, "contacts.yml"), encoding="cp1252")
+    _fails(project, "data/contacts.yml, rad ", "inte sparad som UTF-8", "Spara filen som UTF-8")
+
+
+def test_a_tab_in_the_indentation_asks_for_spaces(project):
+    text = _original(project, "contacts.yml").replace("        phone: 060-16 31 00", "\tphone: 060-16 31 00")
+    _write(project, "contacts.yml", text)
+    _fails(project, "data/contacts.yml, rad ", "tabbtecken: använd mellanslag")
+
+
+def test_an_alias_bomb_is_refused_in_seconds(project):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]\n"
+    _write(project, "decisions.yml", bomb)
+    started = time.monotonic()
+    _fails(project, "data/decisions.yml, rad 1: ankare och alias (& och *) används inte")
+    assert time.monotonic() - started < 30
+
+
+def test_an_alias_anywhere_is_refused_with_its_line(project):
+    text = _original(project, "contacts.yml").replace("        phone: 0612-800 00", "        phone: &nr 0612-800 00")
+    _write(project, "contacts.yml", text)
+    _fails(project, "data/contacts.yml, rad ", "ankare och alias")
+
+
+@pytest.mark.parametrize("key,shown", [("? [a, b]\n: x", "en lista eller samling"), ("1: x", '"1"'), ("yes: x", '"yes"')])
+def test_a_key_that_is_not_a_field_name_is_refused(project, key, shown):
+    _write(project, "decisions.yml", key + "\n" + _original(project, "decisions.yml"))
+    _fails(project, "data/decisions.yml, rad 1", f"nyckeln {shown}" if shown.startswith('"') else shown, "ska vara ett fältnamn i text")
+
+
+@pytest.mark.parametrize("depth", [20, 5000])
+def test_nesting_deeper_than_any_schema_is_refused(project, depth):
+    _write(project, "decisions.yml", "no_patient_rule: " + "[" * depth + "]" * depth + "\n")
+    _fails(project, "data/decisions.yml, rad 1", "fälten är nästlade djupare än")
+
+
+def test_a_second_document_is_refused(project):
+    _write(project, "document.yml", _original(project, "document.yml") + "---\ntitle: Annan\n")
+    _fails(project, "data/document.yml, rad ", "mer än ett dokument")
+
+
+@pytest.mark.parametrize("line,swedish", [
+    ('title: "Avbrottsrutin \\q"', "omvänt snedstreck"),
+    ("title: Avbrottsrutin: Lifecare: SP\n  fel: x", "kolon"),
+    ("title: !!python/object:os.system x", "utropstecken"),
+    ('title: "Avbrottsrutin', "citattecken är inte stängt"),
+])
+def test_yaml_syntax_errors_are_explained_in_swedish(project, line, swedish):
+    text = _original(project, "document.yml").replace("title: Avbrottsrutin Lifecare Samordnad Planering (SP)", line)
+    _write(project, "document.yml", text)
+    _fails(project, "data/document.yml", "YAML-fel", swedish)
+
+
+def test_a_file_that_is_a_list_is_refused(project):
+    _write(project, "decisions.yml", "- a\n- b\n")
+    _fails(project, "data/decisions.yml, rad 1: filen ska börja med fält")
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("name: Timrå kommun", "name: \"Timrå\\u0007 kommun\"", "osynligt styrtecken (U+0007"),
+    ("name: Timrå kommun", 'name: "   "', "bara mellanslag"),
+    ("name: Timrå kommun", "name: " + "Timrå" * 1000, "är för lång (5000 tecken; högst 200)"),
+    ("email: support.it@rvn.se", "email: support.it@rvn.se?body=hej", "vanlig e-postadress"),
+    ("email: support.it@rvn.se", 'email: "Servicedesk <support.it@rvn.se>"', "e-postadress"),
+])
+def test_text_values_are_real_text(project, field, value, message):
+    text = _original(project, "contacts.yml")
+    assert field in text
+    _write(project, "contacts.yml", text.replace(field, value, 1))
+    _fails(project, "data/contacts.yml, rad ", message)
+
+
+def test_a_complaint_address_must_be_https(project):
+    text = _original(project, "accessibility.yml").replace("digg_complaint_url: https://", "digg_complaint_url: http://")
+    _write(project, "accessibility.yml", text)
+    _fails(project, "data/accessibility.yml, rad ", "ska vara en adress på www.digg.se")
