@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import segno  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import decisions, model, pages  # noqa: E402
+from lifecare_site import decisions, model  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -23,8 +23,7 @@ log = logging.getLogger("mkdocs.plugins.lifecare")
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    data = model.load_all(ROOT / "data")
-    pages.check_references(Path(env.conf["docs_dir"]), data.contact_index, data.role_index, data.form_index, data.item_index)
+    data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,
@@ -35,7 +34,7 @@ def define_env(env):
         return f"docs/{page.file.src_uri}" if page else "en sida"
 
     def _lookup(index, ident, what, home):
-        # pages.check_references catches these before the build; this names the page if one slips through.
+        # model.load_all checks the pages' ids before the build; this names the page if one slips through.
         if ident not in index:
             raise DataError([Problem(_page_label(), f'sidan hänvisar till {what} "{ident}", som inte finns i {home}')])
         return index[ident]

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import phones, schema, yamlfile
+from . import pages, phones, schema, yamlfile
 from .errors import DataError, Problem
 
 # Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not.
@@ -76,9 +76,6 @@ class DataFile:
             return False
         return True
 
-    def stop_if_wrong(self):
-        if self.problems:
-            raise DataError(self.problems)
 
 
 def _real_date(file: DataFile, path, value):
@@ -192,25 +189,35 @@ def _decisions(file: DataFile, roles, items):
                    "fasen", f'rollen "{source["role"]}" i data/checklists.yml')
 
 
-def load_all(data_dir: Path) -> SiteData:
-    """Load and check every data file; raise DataError listing every problem found."""
+# Items the site's own code shows by id (macros.py: discharge_rule), so they must stay in the data.
+REQUIRED_ITEMS = {"sv-bekraftat": "regeln om utskrivning från sjukhus, som visas på varje rollsida"}
+
+
+def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
+    """Load and check every data file, and the ids the pages in `docs_dir` name.
+
+    Raise DataError listing every problem found: all broken references in one build, data and pages together."""
     files = {name: DataFile(data_dir, name) for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility")}
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
     _document(files["document"])
-    files["document"].stop_if_wrong()
     contact_index = _contacts(files["contacts"])
-    files["contacts"].stop_if_wrong()
     roles, items = _checklists(files["checklists"], contact_index)
-    files["checklists"].stop_if_wrong()
     forms = _forms(files["forms"], roles, items, contact_index)
     _item_forms(files["checklists"], forms)
     _decisions(files["decisions"], roles, items)
     files["accessibility"].known(("feedback_contact",), files["accessibility"].data["feedback_contact"],
                                 contact_index, "kontakten", "data/contacts.yml")
-    for name in ("checklists", "forms", "decisions", "accessibility"):
-        files[name].stop_if_wrong()
+    for ident, use in REQUIRED_ITEMS.items():
+        if ident not in items:
+            files["checklists"].problems.append(Problem(
+                files["checklists"].label, f'punkten "{ident}" saknas. Webbplatsen visar den som {use}; lägg tillbaka den.'))
+    problems = [problem for file in files.values() for problem in file.problems]
+    if docs_dir is not None:
+        problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
+    if problems:
+        raise DataError(problems)
     return SiteData(
         document=files["document"].data, contacts=files["contacts"].data, checklists=files["checklists"].data,
         forms=files["forms"].data, decisions=files["decisions"].data, accessibility=files["accessibility"].data,

@@ -152,3 +152,25 @@ def test_a_letter_o_for_a_zero_stops_the_build_naming_the_entry(project):
     _edit(project, "contacts.yml", "phone: 060-16 31 00", "phone: 060-16 31 0O")
     out = _fails_with(project, 'data/contacts.yml, rad', 'post "timra": telefonnumret "060-16 31 0O" innehåller bokstaven "O"')
     assert "Traceback" not in out and "060-163 10" not in out
+
+
+def test_a_removed_contact_lists_every_place_that_uses_it_in_one_build(project):
+    _edit(project, "contacts.yml", """      - id: servicedesk
+        name: Servicedesk, Region Västernorrland
+        ask_for: Säg att Lifecare SP har driftstopp
+        phone: 0660-890 70
+        email: support.it@rvn.se
+        email_label: ärendeportal
+""", "")
+    out = _fails_with(project, 'data/checklists.yml, rad', 'punkt "ring-servicedesk": kontakten "servicedesk" finns inte i data/contacts.yml',
+                      'data/accessibility.yml, rad', 'docs/index.md, rad', 'docs/gemensamt.md, rad')
+    assert out.count('"servicedesk"') >= 4
+
+
+def test_removing_the_discharge_rule_is_refused_with_its_use(project):
+    _edit(project, "checklists.yml", """          - id: sv-bekraftat
+            text: >-
+              Utskrivning från sjukhus får inte ske utan att det är säkerställt
+              att mottagande enhet har tagit emot informationen.
+""", "")
+    _fails_with(project, 'data/checklists.yml: punkten "sv-bekraftat" saknas')
