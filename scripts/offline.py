@@ -2,6 +2,8 @@
 
 Usage: python scripts/offline.py [output folder]   (default: dist/)
 """
+import base64
+import hashlib
 import os
 import shutil
 import subprocess
@@ -11,18 +13,39 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
-# Material's offline plugin would load this shim from a CDN; we take it from its pinned npm package.
+sys.path.insert(0, str(ROOT))
+
+from lifecare_site import model  # noqa: E402
+from lifecare_site.errors import DataError  # noqa: E402
+
+# Material's offline plugin would load this shim from a CDN; we take it from its pinned npm package,
+# and check the package against the registry's integrity hash as recorded here.
 SHIM_PACKAGE = "iframe-worker@1.0.4"
+SHIM_INTEGRITY = "sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q=="
 SHIM_TARGET = Path("assets/vendor/iframe-worker")
 
 
+class PackError(Exception):
+    """Why the pack could not be built, in Swedish."""
+
+
+def integrity(data: bytes) -> str:
+    """The npm/SRI form of a SHA-512 hash."""
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode("ascii")
+
+
 def _fetch_shim(workdir: Path, site: Path):
-    subprocess.run(["npm", "pack", SHIM_PACKAGE, "--silent", "--pack-destination", str(workdir)],
-                   check=True, cwd=workdir, stdout=subprocess.DEVNULL)
+    try:
+        subprocess.run(["npm", "pack", SHIM_PACKAGE, "--silent", "--pack-destination", str(workdir)],
+                       check=True, cwd=workdir, stdout=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):
+        raise PackError(f"kunde inte hämta {SHIM_PACKAGE} med npm. Kontrollera att npm är installerat och "
+                        "att datorn når npm-registret.") from None
     tarball = next(workdir.glob("iframe-worker-*.tgz"))
+    if integrity(tarball.read_bytes()) != SHIM_INTEGRITY:
+        raise PackError(f"{SHIM_PACKAGE} från npm stämmer inte med kontrollsumman i scripts/offline.py. "
+                        "Paketet används inte; ta reda på varför innan du bygger igen.")
     target = site / SHIM_TARGET
     target.mkdir(parents=True)
     with tarfile.open(tarball) as archive:
@@ -32,15 +55,18 @@ def _fetch_shim(workdir: Path, site: Path):
 
 
 def build(output: Path) -> Path:
-    version = yaml.safe_load((ROOT / "data" / "document.yml").read_text(encoding="utf-8"))["version"]
+    # Validate first: the version names the pack, and a bad file should say so in Swedish.
+    version = model.load_all(ROOT / "data", ROOT / "docs").document["version"]
     name = f"avbrottsrutin-lifecare-sp-{version}"
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         site = workdir / name
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                        "--config-file", str(ROOT / "mkdocs.offline.yml"), "--site-dir", str(site)],
-                       check=True, cwd=ROOT, env=env)
+        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                "--config-file", str(ROOT / "mkdocs.offline.yml"), "--site-dir", str(site)],
+                               cwd=ROOT, env=env)
+        if built.returncode != 0:
+            raise PackError("bygget av webbplatsen misslyckades (se meddelandet ovan). Inget offlinepaket skapades.")
         _fetch_shim(workdir, site)
         # Source maps are for developers; the 404 page and sitemap need a web server.
         for unused in [*site.rglob("*.map"), site / "404.html", site / "sitemap.xml", site / "sitemap.xml.gz"]:
@@ -56,5 +82,12 @@ def build(output: Path) -> Path:
 
 
 if __name__ == "__main__":
-    target = build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist")
+    try:
+        target = build(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "dist")
+    except DataError as error:
+        for problem in error.problems:
+            print(f"FEL: {problem}", file=sys.stderr)
+        sys.exit("Offlinepaketet byggdes inte. Rätta felen ovan och kör make offline igen.")
+    except PackError as error:
+        sys.exit(f"FEL: {error}")
     print(f"Klart: {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")

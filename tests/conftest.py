@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 # The published address that the tests build the site with, as IT does (mkdocs.yml has no default).
 SITE_URL = "https://vardgivarwebben.example.se/avbrottsrutin-lifecare-sp/"
 
-PROJECT_PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
+PROJECT_PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml", "mkdocs.offline.yml", "scripts"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
