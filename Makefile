@@ -19,7 +19,7 @@ serve: $(STAMP)
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(STAMP)
 	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-build || { rm -rf .site-build; exit 1; }
+	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
 	rm -rf site && mv .site-build site
 	@echo "Klart: webbplatsen finns i site/."
 

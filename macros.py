@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import segno  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import decisions, model  # noqa: E402
+from lifecare_site import changes, decisions, model  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -76,6 +76,14 @@ def define_env(env):
         path = path[: -len("index")] if path.endswith("index") else path + "/"
         return site_url + "/" + path
 
+    # Printouts carry the date the phone list changed, so a binder on the shelf can be compared with the site.
+    phone_list_date = changes.phone_list_date(ROOT)
+    fragments.env.globals["phone_list_date"] = phone_list_date
+    changed = changes.contact_changes(ROOT, data.contacts)
+    if changed:
+        log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
+        for line in changed:
+            log.info(f"  {line}")
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
     env.conf["extra"]["lc_footer_html"] = fragments.render("document-control.html")
     env.conf["extra"]["lc_print_footer_html"] = fragments.render("print-footer.html")

@@ -130,7 +130,11 @@ def load(path: Path, label: str):
     """Load one data file; `label` is how the editor knows it (e.g. "data/contacts.yml")."""
     if not path.is_file():
         raise DataError([Problem(label, "filen saknas. Återställ den, till exempel med git checkout.")])
-    raw = path.read_bytes()
+    return loads(path.read_bytes(), label)
+
+
+def loads(raw: bytes, label: str):
+    """Load the bytes of one data file, as `load` does."""
     if len(raw) > MAX_BYTES:
         raise DataError([Problem(label, f"filen är större än {MAX_BYTES // 1000} kB, vilket ingen datafil behöver. "
                                         "Kontrollera att det är rätt fil.")])
