@@ -19,11 +19,38 @@ from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.lifecare")
+# While "mkdocs serve" runs with bad data, the error page every page shows instead of its content.
+_serve_error = None
+
+
+def _serving():
+    # mkdocs-macros does not pass the command on; "mkdocs serve" and "python -m mkdocs serve" both put it here.
+    return len(sys.argv) > 1 and sys.argv[1] == "serve"
+
+
+def on_pre_page_macros(env):
+    """While serving with bad data, show the Swedish error on every page (make build still fails)."""
+    if _serve_error is not None:
+        env.markdown = _serve_error
+        # The title would otherwise be rendered from the page's own first heading, which calls macros.
+        env.page.title = "Fel i data"
 
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
+    global _serve_error
+    _serve_error = None
+    try:
+        data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
+    except DataError as error:
+        if not _serving():
+            raise
+        for problem in error.problems:
+            log.error(str(problem))
+        _serve_error = Fragments(ROOT / "overrides" / "fragments").render(
+            "data-error.html", problems=[str(problem) for problem in error.problems])
+        env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="")
+        return
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,

@@ -1,0 +1,57 @@
+"""While serving, a data error shows in the browser, and the site comes back when the file is fixed."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from tests.htmltext import read
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def _wait_for(url, text, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        html = _get(url)
+        if html and text in html:
+            return html
+        time.sleep(0.5)
+    raise AssertionError(f"{text!r} never appeared at {url}; last page: {html!r}"[:2000])
+
+
+def test_a_data_error_shows_on_the_page_and_goes_when_fixed(project):
+    contacts = project / "data" / "contacts.yml"
+    good = contacts.read_text(encoding="utf-8")
+    contacts.write_text(good.replace("phone: 060-16 31 00", "phone: 060-16 31 0O"), encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/kommun/"
+        html = _wait_for(url, "Fel i data")
+        text = read(html)[0]
+        assert 'data/contacts.yml, rad' in text and 'post "timra"' in text and 'bokstaven "O"' in text
+        contacts.write_text(good, encoding="utf-8")
+        html = _wait_for(url, "Kommunal vård och omsorg</h1>")
+        assert "Fel i data" not in html
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
