@@ -1,36 +1,44 @@
 # Två kommandon räcker: "make serve" och "make test". Båda skapar .venv själva.
+# The site needs only requirements-site.txt; the tests add Playwright and pytest (requirements.txt).
+# Both files lock the whole dependency tree with hashes (pip-compile, see requirements*.in).
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-requirements
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test offline bench clean
 
-$(STAMP): requirements.txt
+$(BIN)/python:
 	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $(STAMP)
 
-serve: $(STAMP)
+$(SITE_STAMP): requirements-site.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-site.txt
+	touch $@
+
+$(TEST_STAMP): requirements.txt $(SITE_STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+serve: $(SITE_STAMP)
 	@echo "Webbplatsen visas på http://127.0.0.1:8000/ – avsluta med Ctrl+C."
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
-build: $(STAMP)
+build: $(SITE_STAMP)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
 	rm -rf site && mv .site-build site
 	@echo "Klart: webbplatsen finns i site/."
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
 
 # Offline-paketet (kräver npm för iframe-worker): dist/avbrottsrutin-lifecare-sp-<version>.zip
-offline: $(STAMP)
+offline: $(SITE_STAMP)
 	$(BIN)/python scripts/offline.py
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
