@@ -202,6 +202,8 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if problems:
         raise DataError(problems)
     _document(files["document"])
+    for key in ("assessed", "updated"):
+        _real_date(files["accessibility"], (key,), files["accessibility"].data[key])
     contact_index = _contacts(files["contacts"])
     roles, items = _checklists(files["checklists"], contact_index)
     forms = _forms(files["forms"], roles, items, contact_index)

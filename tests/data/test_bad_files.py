@@ -131,3 +131,9 @@ def test_the_offline_shim_is_checked_against_its_recorded_hash():
     spec.loader.exec_module(offline)
     assert offline.integrity(b"") == "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     assert offline.SHIM_INTEGRITY.startswith("sha512-") and len(offline.SHIM_INTEGRITY) == 95
+
+
+def test_the_accessibility_statement_dates_are_calendar_dates(project):
+    text = _original(project, "accessibility.yml").replace("assessed: 2026-11-26", "assessed: 2026-02-30")
+    _write(project, "accessibility.yml", text)
+    _fails(project, 'data/accessibility.yml, rad ', 'fältet "assessed" har datumet "2026-02-30", som inte finns i kalendern')
