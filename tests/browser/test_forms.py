@@ -88,7 +88,7 @@ INSKRIVNINGSMEDDELANDE = "Efterregistrera inskrivningsmeddelande."
 UTSKRIVNINGSMEDDELANDE = "Efterregistrera utskrivningsmeddelande."
 PATIENTINFORMATION = "Fyll i patientinformation om det är möjligt."
 KVITTERA = "kvittera"
-SIP_KALLELSE = "skicka formell kallelse till SIP"
+SIP_KALLELSE = "Skicka då en formell kallelse via Lifecare SP"
 
 # What the routine asks for each role and patient: (verdict, tasks for this patient, tasks that must not show).
 CASES = {
