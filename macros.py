@@ -184,10 +184,10 @@ def define_env(env):
         """A blankett's name, as written in data/forms.yml."""
         return text(_form(ident)["title"])
 
-    def _form_html(form):
+    def _form_html(form, in_binder=False):
         page_url = _online_url(f"blanketter/{form['id']}.md")
         qr = page_url and segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
-        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=data.role_index[form["role"]],
+        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=data.role_index[form["role"]], in_binder=in_binder,
                                 register_columns=data.forms["register_columns"])
 
     @env.macro
@@ -202,11 +202,11 @@ def define_env(env):
                      "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3)}]
         for role in data.checklists["roles"]:
             sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
-                             "body": fragments.render("checklist.html", role=role, heading_level=3)})
+                             "body": fragments.render("checklist.html", role=role, heading_level=3, paper=True)})
         sections.append({"id": "beslutstabeller", "title": "Beslutstabeller", "body": Markup("\n").join(
             fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
         for form in data.forms["forms"]:
-            sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form)})
+            sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form, in_binder=True)})
         return fragments.render("binder.md", sections=sections)
 
     @env.macro

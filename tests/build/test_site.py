@@ -145,8 +145,13 @@ def test_the_site_is_in_swedish(site):
 
 def _call_items(html, role):
     """(item id, tel: links in the item) for each checklist item of `role` that names a contact."""
-    items = re.findall(rf'<li class="lc-checklist__item">\s*<input[^>]*id="lc-{role}-([a-z0-9-]+)"(.*?)data-lc-time', html, re.S)
-    return {ident: re.findall(r'href="(tel:[^"]+)"', body) for ident, body in items if "lc-checklist__contact" in body}
+    found = {}
+    for part in html.split('<li class="lc-checklist__item">')[1:]:
+        ident = re.match(rf'\s*<input[^>]*id="lc-{role}-([a-z0-9-]+)"', part)
+        body = part.split("</section>")[0]
+        if ident and "lc-checklist__contact" in body:
+            found[ident.group(1)] = re.findall(r'href="(tel:[^"]+)"', body)
+    return found
 
 
 def test_call_items_show_the_directory_numbers(site):
@@ -236,8 +241,11 @@ def test_the_binder_holds_every_form_checklist_and_table(site):
     forms = yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]
     for form in forms:
         assert f'id="blankett-{form["id"]}"' in html
+    # The binder is a master copy on paper: every role's checklist, with boxes for a pen and no browser memory.
+    assert html.count('class="lc-checklist lc-checklist--paper"') == 3
+    assert "data-lc-storage-key" not in html and 'type="checkbox"' not in html
     for role in ["slutenvard", "kommun", "primarvard"]:
-        assert f'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:{role}"' in html
+        assert f'id="checklista-{role}"' in html
     assert html.count('class="lc-table lc-decision__table"') == 4
     assert len(re.findall(r'id="(lc-form-[a-z-]+)"', html)) == len(set(re.findall(r'id="(lc-form-[a-z-]+)"', html)))
 

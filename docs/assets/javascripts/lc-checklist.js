@@ -1,9 +1,11 @@
 /* Checklist memory: ticks and their times are kept in localStorage, per site and role.
-   The HTML works without this file; it only adds memory, progress, times and a reset button. */
+   The HTML works without this file; it only adds memory, progress, times and a reset button.
+   Ticks older than a working shift are not shown as done until the user chooses to continue. */
 (function () {
   "use strict";
 
   var MODULE = "lc-checklist";
+  var SHIFT_MS = 12 * 60 * 60 * 1000;
 
   function ChecklistError(message) {
     this.name = "ChecklistError";
@@ -43,13 +45,27 @@
     }
   };
 
+  // Swedish style: "14.02", and "19 okt. 14.02" for another day.
+  function clock(when) {
+    return when.toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" }).replace(":", ".");
+  }
+
+  function day(when) {
+    return when.toLocaleDateString("sv-SE", { day: "numeric", month: "short" });
+  }
+
   function formatTime(iso) {
     var when = new Date(iso);
-    var time = when.toLocaleTimeString("sv-SE", { hour: "2-digit", minute: "2-digit" });
     if (when.toDateString() === new Date().toDateString()) {
-      return time;
+      return clock(when);
     }
-    return when.toLocaleDateString("sv-SE", { day: "numeric", month: "short" }) + " " + time;
+    return day(when) + " " + clock(when);
+  }
+
+  function newest(state) {
+    return Object.keys(state).reduce(function (latest, id) {
+      return Math.max(latest, Date.parse(state[id]));
+    }, 0);
   }
 
   function Checklist(root) {
@@ -59,21 +75,67 @@
     this.phases = Array.prototype.slice.call(root.querySelectorAll("[data-lc-phase]"));
     this.reset = root.querySelector("[data-lc-reset]");
     this.notice = root.querySelector("[data-lc-notice]");
-    if (!this.key || !this.boxes.length || !this.reset || !this.notice) {
-      throw new ChecklistError("lc-checklist: markup is missing a storage key, checkboxes, reset button or notice");
+    this.stale = root.querySelector("[data-lc-stale]");
+    if (!this.key || !this.boxes.length || !this.reset || !this.notice || !this.stale) {
+      throw new ChecklistError("lc-checklist: markup is missing a storage key, checkboxes, reset button, notice or question");
     }
     this.state = storage.read(this.key);
+    this.pending = null;
     this.boxes.forEach(function (box) {
       box.addEventListener("change", this.onChange.bind(this, box));
     }, this);
     this.reset.addEventListener("click", this.onReset.bind(this));
+    this.stale.querySelector("[data-lc-restart]").addEventListener("click", this.onRestart.bind(this));
+    this.stale.querySelector("[data-lc-continue]").addEventListener("click", this.onContinue.bind(this));
     window.addEventListener("storage", this.onStorage.bind(this));
     this.reset.closest("[data-lc-toolbar]").hidden = false;
-    this.save();
+    this.askIfStale();
+    if (!this.pending) {
+      this.save();
+    }
     this.render();
   }
 
+  // Ticks from an earlier outage are kept aside, not shown as done, until the user answers.
+  Checklist.prototype.askIfStale = function () {
+    var latest = newest(this.state);
+    if (!latest || Date.now() - latest <= SHIFT_MS) {
+      return;
+    }
+    var when = new Date(latest);
+    this.pending = this.state;
+    this.state = {};
+    this.stale.querySelector("[data-lc-stale-text]").textContent =
+      "Bockarna är från " + day(when) + " kl. " + clock(when) + " – börja om?";
+    this.stale.hidden = false;
+  };
+
+  Checklist.prototype.answered = function () {
+    this.pending = null;
+    this.stale.hidden = true;
+  };
+
+  Checklist.prototype.onRestart = function () {
+    this.state = {};
+    this.answered();
+    this.save();
+    this.render();
+    this.boxes[0].focus();
+  };
+
+  Checklist.prototype.onContinue = function () {
+    this.state = this.pending;
+    this.answered();
+    this.save();
+    this.render();
+    this.boxes[0].focus();
+  };
+
   Checklist.prototype.onChange = function (box) {
+    if (this.pending) {
+      // Ticking a box while the old ticks wait means a new list: the old ones are dropped.
+      this.answered();
+    }
     if (box.checked) {
       this.state[box.name] = new Date().toISOString();
     } else {
@@ -88,13 +150,14 @@
       return;
     }
     this.state = {};
+    this.answered();
     this.save();
     this.render();
     this.boxes[0].focus();
   };
 
   Checklist.prototype.onStorage = function (event) {
-    if (event.key === this.key || event.key === null) {
+    if ((event.key === this.key || event.key === null) && !this.pending) {
       this.state = storage.read(this.key);
       this.render();
     }
@@ -125,7 +188,6 @@
       var done = phase.querySelectorAll("input[type=checkbox]:checked").length;
       var progress = phase.querySelector("[data-lc-progress]");
       progress.textContent = done + " av " + boxes.length + " klara";
-      progress.hidden = false;
     });
   };
 
