@@ -165,6 +165,12 @@ def define_env(env):
         return fragments.render("item-list.html", items=phase["resolved_items"])
 
     @env.macro
+    def first_steps(ident):
+        """The "Gör först" block at the top of a role's page: the first steps, with the numbers to call."""
+        role = _role(ident)
+        return fragments.render("first-steps.html", items=[data.item_index[i] for i in role["first_steps"]])
+
+    @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase."""
         return fragments.render("checklist.html", role=_role(ident))

@@ -145,11 +145,17 @@ def _checklists(file: DataFile, contact_index):
         role["phase_index"] = {phase["id"]: phase for phase in role["phases"]}
     file.unique_ids([(("roles", r), role["id"]) for r, role in enumerate(data["roles"])])
     file.unique_ids(ids)
+    for r, role in enumerate(data["roles"]):
+        for i, ident in enumerate(role["first_steps"]):
+            file.known(("roles", r, "first_steps", i), ident, items, "punkten", "data/checklists.yml")
     return roles, items
 
 
 def _forms(file: DataFile, roles, items, contact_index):
     forms = {}
+    widths = sum(column["width"] for column in file.data["register_columns"])
+    if widths != 100:
+        file.add(("register_columns",), f"kolumnernas bredder (width) blir tillsammans {widths} procent; de ska bli 100.")
     file.unique_ids([(("forms", f), form["id"]) for f, form in enumerate(file.data["forms"])])
     for f, form in enumerate(file.data["forms"]):
         path = ("forms", f)

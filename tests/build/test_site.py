@@ -243,7 +243,7 @@ def test_the_binder_holds_every_form_checklist_and_table(site):
         assert f'id="blankett-{form["id"]}"' in html
     # The binder is a master copy on paper: every role's checklist, with boxes for a pen and no browser memory.
     assert html.count('class="lc-checklist lc-checklist--paper"') == 3
-    assert "data-lc-storage-key" not in html and 'type="checkbox"' not in html
+    assert "data-lc-storage-key" not in html and 'class="lc-checklist__input"' not in html
     for role in ["slutenvard", "kommun", "primarvard"]:
         assert f'id="checklista-{role}"' in html
     assert html.count('class="lc-table lc-decision__table"') == 4

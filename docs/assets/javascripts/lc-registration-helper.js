@@ -35,6 +35,8 @@
     this.root = root;
     root.addEventListener("change", this.update.bind(this));
     root.hidden = false;
+    // A browser may restore earlier choices on reload; answer for them at once.
+    this.update();
   }
 
   Helper.prototype.choice = function (name) {
