@@ -205,7 +205,7 @@ def define_env(env):
     def binder():
         """The emergency binder: phone list, checklists, decision tables and every blankett."""
         sections = [{"id": "telefonnummer", "title": "Telefonnummer",
-                     "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3)}]
+                     "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3, html=True)}]
         for role in data.checklists["roles"]:
             sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
                              "body": fragments.render("checklist.html", role=role, heading_level=3, paper=True)})
@@ -213,7 +213,7 @@ def define_env(env):
             fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
         for form in data.forms["forms"]:
             sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form, in_binder=True)})
-        return fragments.render("binder.md", sections=sections)
+        return fragments.render("binder.html", sections=sections)
 
     @env.macro
     def form_links():

@@ -2,6 +2,7 @@
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -70,3 +71,173 @@ def test_the_binder_prints_as_a_clean_master_with_one_print_button(watched, base
     assert "Inskrivning" in text
     assert "Klar " not in text and not re.search(r"\b\d+ av \d+ klara\b", text)
     assert "✓" not in text
+
+
+ROLES = ["slutenvard", "kommun", "primarvard"]
+PHONE = {"width": 390, "height": 844}
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
+MM = 96 / 25.4  # CSS pixels per millimetre
+
+
+def _all_pages(site):
+    return sorted(str(p.parent.relative_to(site.site).as_posix()) + "/" for p in site.site.rglob("index.html"))
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="sv-SE", timezone_id="Europe/Stockholm")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_on_a_phone_the_first_step_and_the_first_number_are_on_the_first_screen(phone, base_url, role):
+    phone.goto(base_url + f"{role}/")
+    OUTPUT.mkdir(exist_ok=True)
+    phone.screenshot(path=str(OUTPUT / f"mobil-{role}.png"))
+    first_box = phone.locator(".lc-checklist input[type=checkbox]").first.bounding_box()
+    first_number = phone.locator(".md-content a[href^='tel:']").first.bounding_box()
+    assert first_box["y"] + first_box["height"] <= PHONE["height"]
+    assert first_number["y"] + first_number["height"] <= PHONE["height"]
+    assert phone.locator(".lc-first").get_by_text("Gör först").is_visible()
+    # The reset control comes after the list, not above it.
+    last_box = phone.locator(".lc-checklist input[type=checkbox]").last.bounding_box()
+    assert phone.get_by_role("button", name="Rensa checklistan").bounding_box()["y"] > last_box["y"]
+
+
+def test_the_draft_banner_is_one_line_on_a_phone_and_whole_on_paper(phone, base_url):
+    phone.goto(base_url + "kommun/")
+    banner = phone.locator(".lc-banner")
+    assert banner.bounding_box()["height"] <= 48
+    assert not phone.locator(".lc-banner__detail").is_visible()
+    assert phone.locator(".lc-banner").get_by_role("link", name="Om rutinen").is_visible()
+    phone.emulate_media(media="print")
+    assert phone.locator(".lc-banner__detail").is_visible()
+    assert not phone.locator(".lc-banner__more").is_visible()
+
+
+def test_no_page_scrolls_sideways_at_320_px(browser, base_url, site):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in _all_pages(site):
+        page.goto(base_url + path)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320, path
+    # Wide tables scroll inside a box that the keyboard can reach and that has a name.
+    page.goto(base_url + "i-drift-igen/")
+    box = page.locator(".lc-table-scroll").first
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("aria-label")
+    context.close()
+
+
+def test_numbers_and_helper_choices_are_44_px_targets_on_a_phone(phone, base_url):
+    phone.goto(base_url + "telefonnummer/")
+    heights = [link.bounding_box()["height"] for link in phone.locator(".md-content a.lc-phone").all()]
+    assert len(heights) >= 9 and min(heights) >= 44
+    phone.goto(base_url + "i-drift-igen/")
+    labels = [label.bounding_box()["height"] for label in phone.locator(".lc-helper__choice label").all()]
+    assert len(labels) == 7 and min(labels) >= 44
+
+
+def _pages_printed(page):
+    page.emulate_media(media="print")
+    return len(PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True))).pages)
+
+
+def test_the_phone_directory_prints_on_one_readable_page(watched, base_url):
+    page = watched.page
+    page.goto(base_url + "telefonnummer/")
+    assert _pages_printed(page) == 1
+    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.lc-table td')).fontSize)")
+    assert size >= 8 * 96 / 72  # at least 8 pt
+
+
+def test_register_blanketter_have_room_to_write_by_hand(browser, base_url):
+    # The printable width of an A4 page with the site's 14 mm margins.
+    context = browser.new_context(viewport={"width": round(182 * MM), "height": round(269 * MM)})
+    page = context.new_page()
+    page.goto(base_url + "blanketter/slutenvard/")
+    page.emulate_media(media="print")
+    headers = page.locator(".lc-form__table--register th")
+    widths = {h.inner_text(): h.bounding_box()["width"] / MM for h in headers.all()}
+    assert widths["Patient (namn, personnummer)"] >= 40
+    assert widths["L/M"] <= 15
+    row = page.locator(".lc-form__table--register tbody tr").first.bounding_box()["height"] / MM
+    assert row >= 8
+    page.goto(base_url + "blanketter/sip/")
+    page.emulate_media(media="print")
+    lines = [line.bounding_box()["height"] / MM for line in page.locator(".lc-form__line").all()]
+    assert lines and min(lines) >= 7.9
+    context.close()
+
+
+def _search(page, base_url, query):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item a")
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+
+
+def test_search_goes_to_the_source(watched, base_url):
+    page = watched.page
+    results = _search(page, base_url, "Sollefteå")
+    assert "telefonnummer/" in results[0]
+    for query in ("Sollefteå", "utskrivning"):
+        results = _search(page, base_url, query)
+        assert not [r for r in results if "nodparm" in r or "checklistor" in r], (query, results)
+
+
+def test_without_javascript_no_text_points_to_the_hidden_helper(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "i-drift-igen/")
+    assert not page.get_by_text("så visas vad som ska registreras").is_visible()
+    context.close()
+
+
+def test_the_helper_choices_carry_no_autocomplete_attribute(site):
+    html = site.page("i-drift-igen/index.html")
+    radios = re.findall(r'<input type="radio"[^>]*>', html)
+    assert len(radios) == 7 and not [r for r in radios if "autocomplete" in r]
+
+
+def test_the_binder_lists_nest_properly(site):
+    from html.parser import HTMLParser
+
+    class Nesting(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.wrong = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("ul", "ol", "li", "div", "section", "table", "td", "tr"):
+                self.open.append(tag)
+
+        def handle_endtag(self, tag):
+            if tag in ("ul", "ol", "li", "div", "section", "table", "td", "tr"):
+                if self.open and self.open[-1] == tag:
+                    self.open.pop()
+                else:
+                    self.wrong.append((tag, self.getpos()))
+
+    checker = Nesting()
+    checker.feed(site.page("nodparm/index.html"))
+    assert checker.wrong == []
+
+
+CLS = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1000);
+})"""
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_nothing_moves_after_the_page_has_loaded(phone, base_url, role):
+    phone.goto(base_url + f"{role}/")
+    assert phone.evaluate(CLS) == 0
+    phone.locator(".lc-checklist input[type=checkbox]").first.check()
+    phone.reload()
+    assert phone.evaluate(CLS) == 0
