@@ -241,3 +241,10 @@ def test_nothing_moves_after_the_page_has_loaded(phone, base_url, role):
     phone.locator(".lc-checklist input[type=checkbox]").first.check()
     phone.reload()
     assert phone.evaluate(CLS) == 0
+
+
+def test_no_style_element_inside_the_page_content(site):
+    for path in _all_pages(site):
+        html = site.page(path + "index.html")
+        article = html[html.find("<article"):html.find("</article>")]
+        assert "<style" not in article, path
