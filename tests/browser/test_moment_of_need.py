@@ -248,3 +248,17 @@ def test_no_style_element_inside_the_page_content(site):
         html = site.page(path + "index.html")
         article = html[html.find("<article"):html.find("</article>")]
         assert "<style" not in article, path
+
+
+@pytest.mark.parametrize("role,forms", [("slutenvard", ["slutenvard", "kuvertetikett"]), ("kommun", ["kommun"]),
+                                        ("primarvard", ["primarvard", "sip"])])
+def test_role_pages_link_their_blanketter_where_the_items_mention_them(watched, base_url, role, forms):
+    page = watched.page
+    page.goto(base_url + f"{role}/")
+    links = page.locator(".lc-checklist a.lc-item__form")
+    found = {a.get_attribute("href"): a.inner_text() for a in links.all()}
+    assert {f"../blanketter/{form}/" for form in forms} == set(found), found
+    assert all(text.startswith("Skriv ut blanketten: ") for text in found.values())
+    first = links.first
+    first.click()
+    page.get_by_role("button", name=re.compile("Skriv ut (blanketten|etiketten)")).wait_for(state="visible", timeout=5000)
