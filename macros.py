@@ -2,6 +2,7 @@
 
 Every macro returns Markup: fragments rendered with escaping, or data text through render.text,
 so that nothing from data/ can become Markdown or HTML on a page."""
+import functools
 import logging
 import sys
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
 sys.path.insert(0, str(Path(__file__).parent))
 
-import segno  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import changes, decisions, model  # noqa: E402
@@ -21,6 +21,15 @@ ROOT = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.lifecare")
 # While "mkdocs serve" runs with bad data, the error page every page shows instead of its content.
 _serve_error = None
+
+
+@functools.lru_cache(maxsize=None)
+def _qr_svg(url):
+    # Each blankett's code appears on its page and in the binder: made once. segno is imported
+    # only when there is an address to encode.
+    import segno
+
+    return segno.make(url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {url}")
 
 
 def _serving():
@@ -192,7 +201,7 @@ def define_env(env):
 
     def _form_html(form, in_binder=False):
         page_url = _online_url(f"blanketter/{form['id']}.md")
-        qr = page_url and segno.make(page_url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {page_url}")
+        qr = page_url and _qr_svg(page_url)
         return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=data.role_index[form["role"]], in_binder=in_binder,
                                 register_columns=data.forms["register_columns"])
 

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pages, phones, schema, yamlfile
+from . import cache, pages, phones, schema, yamlfile
 from .errors import DataError, Problem
 
 # Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not.
@@ -39,10 +39,11 @@ def _walk_strings(node, path=()):
 class DataFile:
     """One data file: its content and the problems found in it, each with entry and line."""
 
-    def __init__(self, data_dir: Path, name: str):
+    def __init__(self, data_dir: Path, name: str, schema_passed=False):
         self.label = f"data/{name}.yml"
         self.data = yamlfile.load(data_dir / f"{name}.yml", self.label)
-        self.problems = schema.validate(self.data, data_dir / "schemas" / f"{name}.schema.json", self.label)
+        self.problems = [] if schema_passed else schema.validate(
+            self.data, data_dir / "schemas" / f"{name}.schema.json", self.label)
         for path, text in _walk_strings(self.data):
             found = _CONTROL.search(text)
             field = f'fältet "{path[-1]}"' if path and isinstance(path[-1], str) else "texten"
@@ -203,10 +204,15 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     """Load and check every data file, and the ids the pages in `docs_dir` name.
 
     Raise DataError listing every problem found: all broken references in one build, data and pages together."""
-    files = {name: DataFile(data_dir, name) for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility")}
+    key = cache.data_key(data_dir)
+    schema_passed = cache.passed(key)
+    files = {name: DataFile(data_dir, name, schema_passed)
+             for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility")}
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
+    if not schema_passed:
+        cache.remember_passed(key)
     _document(files["document"])
     for key in ("assessed", "updated"):
         _real_date(files["accessibility"], (key,), files["accessibility"].data[key])

@@ -2,7 +2,7 @@
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 # Characters that start markup inside a line of Markdown (emphasis, code, links, attribute lists,
@@ -12,6 +12,7 @@ _INLINE = set("\\`*_{}[]<>&\"'")
 # At the start of a line these begin a block: heading, quote, list, admonition; "1." a numbered list.
 _LINE_START = re.compile(r"\s*([#>\-+*=!]|\d(?=\d*\.))")
 _SPACE = re.compile(r"\s+")
+_BYTECODE_CACHE = FileSystemBytecodeCache()
 
 
 def text(value) -> Markup:
@@ -40,6 +41,8 @@ class Fragments:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            # Compiled fragments are kept between builds; the key includes each fragment's source.
+            bytecode_cache=_BYTECODE_CACHE,
         )
         self.env.globals.update(globals_)
         self.env.globals["heading_marks"] = lambda level: Markup("#" * level)

@@ -3,8 +3,6 @@ import difflib
 import json
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
-
 from .errors import Problem
 from .yamlfile import line_of
 
@@ -140,6 +138,9 @@ def _message(error, titles):
 
 def validate(data, schema_path: Path, label: str):
     """All schema problems of one file, in the order they occur in it."""
+    # Imported here: it is the slowest import of a build, and unchanged data skips this (see cache.py).
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema)
     problems = []

@@ -1,109 +1,204 @@
-"""Benchmark: build time, page weight as a browser loads it, and the size of our own JS and CSS.
+"""Benchmark: this site side by side with a default Material for MkDocs site holding the same text.
 
 Usage: python scripts/bench.py   (make bench). Prints a report; a measurement, not a test.
+
+Both sites are built in the same run, interleaved, so the ratio holds on a busy shared machine:
+- build CPU (user + sys of the build process), median;
+- the start page as Chromium loads it, search included: bytes (gzip) and requests;
+- growth: this site built with 10× and 100× the contacts and 10× the checklist items
+  (generated data that passes the schemas).
 """
 import gzip
+import json
 import os
+import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
-BUILDS = 5
-PAGES = {"startsidan": "", "en checklista (slutenvård)": "slutenvard/", "en blankett (slutenvård)": "blanketter/slutenvard/"}
-TARGETS = {"build_s": 3.0, "start_gzip_kb": 200, "own_js_gzip_kb": 6}
+ROUNDS = 7
+PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
+TARGETS = {"build": 1.3, "weight": 1.0, "growth": 3.0}
 
 
-def _kb(size):
-    return f"{size / 1024:.1f} KB"
+def _copy(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
 
 
-def build_times(site_dir: Path):
+def build_cpu(project: Path, site: Path) -> float:
+    """CPU seconds (user + sys) of one strict build of `project`."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    times = []
-    for _ in range(BUILDS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-                       check=True, cwd=ROOT, env=env)
-        times.append(time.perf_counter() - start)
-    return times
+    env.pop("SITE_URL", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+                   check=True, cwd=project, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def page_weights(site_dir: Path):
+class _Article(HTMLParser):
+    """The text of a built page's article, as paragraphs, for the default site's Markdown."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip, self.lines, self.current = 0, 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        if tag in ("script", "style", "svg"):
+            self.skip += 1
+        if tag in ("p", "li", "h1", "h2", "h3", "tr", "div") and self.current:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+        if tag in ("script", "style", "svg") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip and data.strip():
+            self.current.append(data.strip())
+
+    def _flush(self):
+        self.lines.append(" ".join(self.current))
+        self.current = []
+
+
+def default_material(target: Path, built: Path) -> Path:
+    """A default Material site (language sv, search, no web fonts) with the same pages' text."""
+    docs = target / "docs"
+    for page in sorted(built.rglob("index.html")):
+        relative = page.parent.relative_to(built)
+        if str(relative) == ".":
+            name = Path("index.md")
+        else:
+            name = relative.with_suffix(".md")
+        reader = _Article()
+        reader.feed(page.read_text(encoding="utf-8"))
+        reader._flush()
+        text = "\n\n".join(re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", line) for line in reader.lines if line)
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text + "\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Jämförelse\ntheme:\n  name: material\n  language: sv\n  font: false\n"
+        "plugins:\n  search:\n    lang: sv\n", encoding="utf-8")
+    return target
+
+
+def start_page(site_dir: Path):
+    """(requests, gzip bytes) of the start page with everything it loads, search included."""
     from playwright.sync_api import Error, sync_playwright
 
     base_url, server = serve(site_dir)
-    results, foreign = {}, []
+    bodies = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in PAGES.items():
-            page = browser.new_page()
-            bodies = {}
+        page = browser.new_page()
 
-            def keep(response, bodies=bodies):
-                if urlparse(response.url).netloc == urlparse(base_url).netloc:
-                    try:
-                        bodies[response.url] = response.body()
-                    except Error:  # a redirect or an aborted request has no body
-                        return
-                else:
-                    foreign.append(response.url)
+        def keep(response):
+            if urlparse(response.url).netloc == urlparse(base_url).netloc:
+                try:
+                    bodies[response.url] = response.body()
+                except Error:
+                    pass
 
-            page.on("response", keep)
-            page.goto(base_url + path)
-            page.wait_for_load_state("networkidle")
-            raw = sum(len(body) for body in bodies.values())
-            zipped = sum(len(gzip.compress(body, 9)) for body in bodies.values())
-            results[name] = (len(bodies), raw, zipped)
-            page.close()
+        page.on("response", keep)
+        page.goto(base_url)
+        page.wait_for_load_state("networkidle")
         browser.close()
     server.shutdown()
-    return results, foreign
+    return len(bodies), sum(len(gzip.compress(body, 9)) for body in bodies.values())
 
 
-def own_assets():
-    files = sorted((ROOT / "docs" / "assets").rglob("*.*"))
-    js = [f for f in files if f.suffix == ".js"]
-    css = [f for f in files if f.suffix == ".css"]
-
-    def size(group):
-        return sum(f.stat().st_size for f in group), sum(len(gzip.compress(f.read_bytes(), 9)) for f in group)
-
-    return size(js), size(css)
+def _grown(project: Path, contacts: int, items: int) -> Path:
+    """`project` with its municipalities repeated to make `contacts` entries and each phase's items repeated `items` times."""
+    data = project / "data"
+    directory = yaml.safe_load((data / "contacts.yml").read_text(encoding="utf-8"))
+    group = next(g for g in directory["groups"] if g["id"] == "kommuner")
+    base = list(group["entries"])
+    group["entries"] = [dict(e, id=f"{e['id']}-{n}", name=f"{e['name']} {n}", phone=e["phone"])
+                        for n in range(contacts // len(base) + 1) for e in base][:contacts]
+    for n, entry in enumerate(group["entries"]):
+        if n >= len(base):
+            entry["id"] = f"{base[n % len(base)]['id']}-{n}"
+    (data / "contacts.yml").write_text(yaml.safe_dump(directory, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
+    for role in lists["roles"]:
+        extra = []
+        for phase in role["phases"]:
+            own = [item for item in phase["items"] if "id" in item]
+            for n in range(1, items):
+                copies = [dict(item, id=f"{item['id']}-x{n}") for item in own]
+                for copy in copies:
+                    copy.pop("when", None)
+                if copies:
+                    extra.append({"id": f"{phase['id']}-x{n}", "title": f"{phase['title']} ({n})", "items": copies[:9]})
+        role["phases"] += extra
+    (data / "checklists.yml").write_text(yaml.safe_dump(lists, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
 
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        site_dir = Path(tmp) / "site"
-        times = build_times(site_dir)
-        median = statistics.median(times)
-        print(f"Strikt bygge, median av {BUILDS}: {median:.2f} s (mål ≤ {TARGETS['build_s']} s)"
-              f"  [{', '.join(f'{t:.2f}' for t in times)}]")
-        weights, foreign = page_weights(site_dir)
-    print("\nSidvikt som webbläsaren laddar den (HTML, CSS, JS, bilder, sökindex):")
-    for name, (count, raw, zipped) in weights.items():
-        print(f"  {name:30} {count:3} filer  {_kb(raw):>10} okomprimerat  {_kb(zipped):>9} gzip")
-    (js_raw, js_gzip), (css_raw, css_gzip) = own_assets()
-    print("\nVår egen kod:")
-    print(f"  JavaScript {_kb(js_raw):>9}  {_kb(js_gzip):>8} gzip (mål ≤ {TARGETS['own_js_gzip_kb']} KB)")
-    print(f"  CSS        {_kb(css_raw):>9}  {_kb(css_gzip):>8} gzip")
-    print(f"\nAnrop till andra värdar: {len(foreign)}")
-    start_gzip = weights["startsidan"][2] / 1024
-    met = {
-        "bygge ≤ 3 s": median <= TARGETS["build_s"],
-        "startsidan ≤ 200 KB gzip": start_gzip <= TARGETS["start_gzip_kb"],
-        "egen JS ≤ 6 KB gzip": js_gzip / 1024 <= TARGETS["own_js_gzip_kb"],
-        "inga anrop till andra värdar": not foreign,
-    }
+        tmp = Path(tmp)
+        ours = _copy(tmp / "ours")
+        build_cpu(ours, tmp / "ours-site")  # warm-up: caches and a site to take the text from
+        default = default_material(tmp / "default", tmp / "ours-site")
+        build_cpu(default, tmp / "default-site")
+        ours_cpu, default_cpu = [], []
+        for _ in range(ROUNDS):
+            ours_cpu.append(build_cpu(ours, tmp / "ours-site"))
+            default_cpu.append(build_cpu(default, tmp / "default-site"))
+        ours_requests, ours_bytes = start_page(tmp / "ours-site")
+        default_requests, default_bytes = start_page(tmp / "default-site")
+        sizes = {}
+        for label, contacts, items in (("10× kontakter", 70, 1), ("100× kontakter", 700, 1), ("10× punkter", 7, 10),
+                                       ("1 000 kontakter, 10× punkter", 1000, 10)):
+            grown = _grown(_copy(tmp / f"grown-{contacts}-{items}"), contacts, items)
+            build_cpu(grown, tmp / "grown-site")
+            sizes[label] = statistics.median(build_cpu(grown, tmp / "grown-site") for _ in range(3))
+    build_ratio = statistics.median(ours_cpu) / statistics.median(default_cpu)
+    weight_ratio = ours_bytes / default_bytes
+    print("| mått | den här webbplatsen | Material som standard | kvot |")
+    print("| --- | --- | --- | --- |")
+    print(f"| strikt bygge, CPU (user+sys), median av {ROUNDS} | {statistics.median(ours_cpu):.2f} s "
+          f"| {statistics.median(default_cpu):.2f} s | {build_ratio:.2f}× |")
+    print(f"| startsidan med allt den laddar, sökning inräknad, gzip | {ours_bytes / 1024:.1f} KiB i {ours_requests} anrop "
+          f"| {default_bytes / 1024:.1f} KiB i {default_requests} anrop | {weight_ratio:.2f}× |")
+    base = statistics.median(ours_cpu)
+    print("\n| tillväxt | bygge, CPU | mot dagens data |")
+    print("| --- | --- | --- |")
+    for label, seconds in sizes.items():
+        print(f"| {label} | {seconds:.2f} s | {seconds / base:.2f}× |")
+    worst = sizes["1 000 kontakter, 10× punkter"] / base
+    met = {f"bygge ≤ {TARGETS['build']}×": build_ratio <= TARGETS["build"],
+           f"sidvikt ≤ {TARGETS['weight']}×": weight_ratio <= TARGETS["weight"],
+           f"1 000 kontakter och 10× punkter ≤ {TARGETS['growth']}×": worst <= TARGETS["growth"]}
     print("\nMål: " + "; ".join(f"{name}: {'uppfyllt' if ok else 'EJ uppfyllt'}" for name, ok in met.items()))
+    print(json.dumps({"build_ratio": round(build_ratio, 3), "weight_ratio": round(weight_ratio, 3),
+                      "growth_worst": round(worst, 3)}))
 
 
 if __name__ == "__main__":

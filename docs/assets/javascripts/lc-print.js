@@ -1,20 +1,7 @@
-/* Printing: the date of printing in the document control and the running footer,
-   and "Skriv ut" buttons. */
+/* "Skriv ut" buttons: shown and working only when this script runs. (The date of printing is
+   stamped by a small script in every page, overrides/main.html.) */
 (function () {
   "use strict";
-
-  function stampPrintDate() {
-    var today = new Date().toLocaleDateString("sv-SE");
-    Array.prototype.forEach.call(document.querySelectorAll("[data-lc-print-date]"), function (node) {
-      node.textContent = today;
-    });
-    Array.prototype.forEach.call(document.querySelectorAll("style[data-lc-print-footer]"), function (style) {
-      style.textContent = style.textContent.replace(/Utskriven: [^"]*/, "Utskriven: " + today);
-    });
-  }
-
-  stampPrintDate();
-  window.addEventListener("beforeprint", stampPrintDate);
 
   window.lcModules.register("lc-print-button", function (button) {
     button.addEventListener("click", function () {
