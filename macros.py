@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import changes, decisions, model  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import Fragments, text  # noqa: E402
+from lifecare_site.render import SLOTS, Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -49,6 +49,7 @@ def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     global _serve_error
     _serve_error = None
+    SLOTS.clear()
     try:
         data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
     except DataError as error:
@@ -85,6 +86,13 @@ def define_env(env):
         return _lookup(data.form_index, ident, "blanketten", "data/forms.yml")
 
     fragments.env.globals["contact_by_id"] = _contact
+
+    @functools.lru_cache(maxsize=None)
+    def _contact_html(ident):
+        # A group such as the municipalities is listed under many items on many pages: rendered once a build.
+        return fragments.render("contact.html", item=_contact(ident))
+
+    fragments.env.globals["contact_html"] = _contact_html
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
     fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
     fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
@@ -182,12 +190,12 @@ def define_env(env):
     @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase."""
-        return fragments.render("checklist.html", role=_role(ident))
+        return SLOTS.put(fragments.render("checklist.html", role=_role(ident)))
 
     @env.macro
     def all_checklists():
         """Every role's checklist, each under its role's heading."""
-        return fragments.render("all-checklists.html", roles=data.checklists["roles"])
+        return SLOTS.put(fragments.render("all-checklists.html", roles=data.checklists["roles"]))
 
     @env.macro
     def role_links():
@@ -208,7 +216,7 @@ def define_env(env):
     @env.macro
     def blankett(ident):
         """A printable blankett with its instructions, address and QR code."""
-        return _form_html(_form(ident))
+        return SLOTS.put(_form_html(_form(ident)))
 
     @env.macro
     def binder():
@@ -222,7 +230,7 @@ def define_env(env):
             fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
         for form in data.forms["forms"]:
             sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form, in_binder=True)})
-        return fragments.render("binder.html", sections=sections)
+        return SLOTS.put(fragments.render("binder.html", sections=sections))
 
     @env.macro
     def form_links():
@@ -233,12 +241,12 @@ def define_env(env):
     def decision_table(ident):
         """One decision table (patienter, registrering, avbrott or kontakter) from data."""
         table = _lookup(tables, ident, "beslutstabellen", f'lifecare_site/decisions.py (det finns {", ".join(tables)})')
-        return fragments.render("decision-table.html", table=table, table_id=ident)
+        return SLOTS.put(fragments.render("decision-table.html", table=table, table_id=ident))
 
     @env.macro
     def registration_helper():
         """The "Ska patienten efterregistreras?" helper, with its rules embedded as JSON."""
-        return fragments.render("registration-helper.html", rules=decisions.helper_rules(data))
+        return SLOTS.put(fragments.render("registration-helper.html", rules=decisions.helper_rules(data)))
 
     @env.macro
     def accessibility_statement():

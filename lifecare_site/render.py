@@ -57,6 +57,34 @@ class Fragments:
         return Markup(text_)
 
 
+class Slots:
+    """Rendered HTML blocks kept aside while Markdown converts the page around a short placeholder.
+
+    Checklists, blanketter and the binder are finished HTML; sending them through Markdown's HTML
+    parser costs most of a large build and changes nothing. A page gets a placeholder line, and the
+    hook on_page_content (lifecare_site/hooks.py) puts the HTML back."""
+
+    def __init__(self):
+        self.blocks = {}
+
+    def put(self, html: Markup) -> Markup:
+        token = f'<div data-lc-slot="{len(self.blocks)}"></div>'
+        self.blocks[token] = html
+        # Blank lines around it: a raw HTML block of its own, never part of a paragraph.
+        return Markup(f"\n\n{token}\n\n")
+
+    def fill(self, html: str) -> str:
+        if "data-lc-slot" not in html:
+            return html
+        return re.sub(r'<div data-lc-slot="\d+"></div>', lambda m: self.blocks[m.group(0)], html)
+
+    def clear(self):
+        self.blocks.clear()
+
+
+SLOTS = Slots()
+
+
 def css_string(value) -> Markup:
     """A CSS string literal: quotes, backslashes, line breaks and "<" escaped."""
     escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value))
