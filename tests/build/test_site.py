@@ -277,3 +277,10 @@ def test_no_stray_space_before_punctuation_after_a_link_or_name(site):
     for path in _all_pages(site):
         stray = re.findall(r"</(?:span|a)>\s+[.:,;][^.]{0,30}", site.page(path))
         assert stray == [], (path, stray[:3])
+
+
+def test_every_finished_block_is_put_back_after_markdown(site):
+    for path in _all_pages(site):
+        assert "data-lc-slot" not in site.page(path), path
+    assert 'class="lc-checklist"' in site.page("slutenvard/index.html")
+    assert 'class="lc-binder__contents"' in site.page("nodparm/index.html")

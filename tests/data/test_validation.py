@@ -1,5 +1,6 @@
 """Bad data stops the build with a Swedish message naming the file, the entry and the line."""
 import re
+import shutil
 
 from tests.conftest import build
 
@@ -174,3 +175,12 @@ def test_removing_the_discharge_rule_is_refused_with_its_use(project):
               att mottagande enhet har tagit emot informationen.
 """, "")
     _fails_with(project, 'data/checklists.yml: punkten "sv-bekraftat" saknas')
+
+
+def test_a_bad_edit_after_a_good_build_is_still_caught(project):
+    # The schema check is skipped only for data that passed before, byte for byte (lifecare_site/cache.py).
+    good = build(project)
+    assert good.returncode == 0
+    shutil.rmtree(good.site)
+    _edit(project, "contacts.yml", "phone: 060-16 31 00", "phnoe: 060-16 31 00")
+    _fails_with(project, 'post "timra": okänt fält "phnoe"')
