@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline bench clean
+.PHONY: serve build test offline pdf bench clean
 
 $(BIN)/python:
 	python3 -m venv $(VENV)
@@ -38,8 +38,12 @@ test: $(TEST_STAMP)
 offline: $(SITE_STAMP)
 	$(BIN)/python scripts/offline.py
 
+# PDF-filerna (kräver Chromium, som testerna): docs/pdf/, som nästa make build publicerar och länkar.
+pdf: $(TEST_STAMP)
+	$(BIN)/python scripts/pdf.py
+
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site-build dist $(VENV)
+	rm -rf site .site-build dist docs/pdf $(VENV)

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model  # noqa: E402
+from lifecare_site import changes, decisions, model, pdfs  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -104,6 +104,7 @@ def define_env(env):
         return get_relative_url(target, env.page.url) if env.page else target
 
     fragments.env.globals["form_href"] = _form_href
+
     tables = decisions.tables(data)
 
     # No address is printed that IT has not set: without SITE_URL the forms name vårdgivarwebben in words.
@@ -111,6 +112,22 @@ def define_env(env):
     if not site_url:
         log.info("Webbplatsens adress är inte satt (SITE_URL): blanketterna och nödpärmen visar ingen "
                  "adress och ingen QR-kod förrän IT sätter den.")
+
+    # The PDFs (make pdf) are linked where they exist; the build says when they are missing or old.
+    pdf_documents, pdf_problem = pdfs.status(ROOT, data.document["version"], list(data.form_index), site_url)
+    if pdf_problem:
+        log.info(pdf_problem)
+    pdf_index = {doc.ident: doc for doc in pdf_documents}
+
+    def _pdf_link(ident):
+        doc = _lookup(pdf_index, ident, "PDF-filen", "lifecare_site/pdfs.py")
+        path = ROOT / pdfs.FOLDER / doc.file
+        if not path.is_file():
+            return Markup("")
+        href = get_relative_url(f"pdf/{doc.file}", env.page.url) if env.page else f"pdf/{doc.file}"
+        return fragments.render("pdf-link.html", doc=doc, href=href, size_kb=max(1, round(path.stat().st_size / 1024)))
+
+    fragments.env.globals["pdf_link"] = _pdf_link
 
     def _online_url(src_uri):
         # The published site uses directory URLs, also when this build is the offline pack.
@@ -150,7 +167,7 @@ def define_env(env):
     @env.macro
     def phone_directory():
         """The whole phone directory, one table per group."""
-        return fragments.render("phone-directory.md", groups=data.contacts["groups"])
+        return fragments.render("phone-directory.md", groups=data.contacts["groups"], level=2 + nesting["shift"])
 
     @env.macro
     def role_title(ident):
@@ -185,12 +202,13 @@ def define_env(env):
     def first_steps(ident):
         """The "Gör först" block at the top of a role's page: the first steps, with the numbers to call."""
         role = _role(ident)
-        return fragments.render("first-steps.html", items=[data.item_index[i] for i in role["first_steps"]])
+        return fragments.render("first-steps.html", role=role, items=[data.item_index[i] for i in role["first_steps"]],
+                                level=2 + nesting["shift"])
 
     @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase."""
-        return SLOTS.put(fragments.render("checklist.html", role=_role(ident)))
+        return SLOTS.put(fragments.render("checklist.html", role=_role(ident), heading_level=2 + nesting["shift"]))
 
     @env.macro
     def all_checklists():
@@ -258,6 +276,44 @@ def define_env(env):
     def open_questions():
         """The owner's open questions from data/document.yml, shown only while the routine is a draft."""
         return fragments.render("open-questions.html", document=data.document)
+
+    @env.macro
+    def pdf_link(ident):
+        """"Ladda ner som PDF" for one of the routine's PDFs (lifecare_site/pdfs.py), when it has been made."""
+        return _pdf_link(ident)
+
+    # While another page's content is rendered into the whole routine, its headings sit `shift` levels lower.
+    nesting = {"shift": 0}
+
+    def _part(source, start, until, shift):
+        lines = (Path(env.conf["docs_dir"]) / source).read_text(encoding="utf-8").splitlines()
+        if lines and lines[0] == "---":
+            lines = lines[lines.index("---", 1) + 1:]
+        headings = [i for i, line in enumerate(lines) if line.startswith("#")]
+        first = next((i for i in headings if lines[i].lstrip("# ") == start), None) if start else headings[0] + 1
+        last = next((i for i in headings if lines[i].lstrip("# ") == until), len(lines)) if until else len(lines)
+        body = ["#" * shift + line if line.startswith("#") else line for line in lines[first:last]]
+        nesting["shift"] = shift
+        try:
+            return Markup(env.render("\n".join(body)))
+        finally:
+            nesting["shift"] = 0
+
+    @env.macro
+    def part(source, start=None, until=None, shift=1):
+        """Another page's content (from heading `start` to heading `until`), `shift` heading levels down,
+        for the whole routine on one page (docs/rutinen.md); its macros run as on its own page."""
+        return _part(source, start, until, shift)
+
+    @env.macro
+    def document_title():
+        """The routine's title, as written in data/document.yml."""
+        return text(data.document["title"])
+
+    @env.macro
+    def document_control():
+        """The routine's document control, for the first page of the whole routine."""
+        return fragments.render("document-start.html")
 
     @env.macro
     def print_button(label):

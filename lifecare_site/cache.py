@@ -38,3 +38,17 @@ def remember_passed(key: str):
         (folder / f"schemas-passed-{key}").touch()
     except OSError:
         pass
+
+
+def source_key(root: Path) -> str:
+    """A hash of everything a page is made from: data, pages, templates, styles and this code.
+
+    The PDFs record the key they were made from, so a build can tell when they are older than the site."""
+    digest = hashlib.sha256()
+    parts = [root / "mkdocs.yml", root / "macros.py"]
+    for folder in ("data", "docs", "overrides", "lifecare_site"):
+        parts += [p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    pdf_folder = root / "docs" / "pdf"
+    for path in sorted(p for p in parts if p.exists() and pdf_folder not in p.parents):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

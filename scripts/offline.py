@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lifecare_site import model  # noqa: E402
+from lifecare_site import model, pdfs  # noqa: E402
 from lifecare_site.errors import DataError  # noqa: E402
 
 # Material's offline plugin would load this shim from a CDN; we take it from its pinned npm package,
@@ -56,7 +56,11 @@ def _fetch_shim(workdir: Path, site: Path):
 
 def build(output: Path) -> Path:
     # Validate first: the version names the pack, and a bad file should say so in Swedish.
-    version = model.load_all(ROOT / "data", ROOT / "docs").document["version"]
+    data = model.load_all(ROOT / "data", ROOT / "docs")
+    version = data.document["version"]
+    _, pdf_problem = pdfs.status(ROOT, version, list(data.form_index), (os.environ.get("SITE_URL") or "").rstrip("/"))
+    if pdf_problem:
+        print(f"OBS: {pdf_problem} Offlinepaketet får bara med de PDF-filer som finns.", file=sys.stderr)
     name = f"avbrottsrutin-lifecare-sp-{version}"
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

@@ -34,7 +34,8 @@ def copy_project(target: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            # docs/pdf holds PDFs made from the repository (make pdf), not from this copy.
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "pdf"))
         else:
             shutil.copy2(source, target / part)
     return target

@@ -1,0 +1,142 @@
+"""The routine's PDFs: made from the same data, one A4 page per blankett, tagged and in Swedish."""
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from tests.conftest import SITE_URL, build, copy_project
+
+VERSION = "1.0"
+BASE = f"avbrottsrutin-lifecare-sp-{VERSION}"
+FORMS = ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]
+
+
+def _make_pdfs(project):
+    env = dict(os.environ, SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "pdf.py")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "docs" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
+    folder = _make_pdfs(project)
+    site = build(project, site_url=SITE_URL)
+    assert site.returncode == 0, site.output
+    return project, folder, site
+
+
+def _text(path):
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_every_document_is_made_with_the_version_in_its_name(made):
+    _, folder, _ = made
+    names = sorted(p.name for p in folder.glob("*.pdf"))
+    assert names == sorted([f"{BASE}.pdf", f"{BASE}-nodparm.pdf", f"{BASE}-checklistor.pdf"]
+                           + [f"{BASE}-blankett-{form}.pdf" for form in FORMS])
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_each_blankett_is_exactly_one_a4_page(made, form):
+    reader = PdfReader(made[1] / f"{BASE}-blankett-{form}.pdf")
+    assert len(reader.pages) == 1
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points
+
+
+def test_the_routine_opens_with_its_document_control_and_numbers_its_pages(made):
+    reader = PdfReader(made[1] / f"{BASE}.pdf")
+    first = reader.pages[0].extract_text()
+    for fact in ("Dokumenttyp", "Rutin", "System", "Lifecare SP", "Fastställd av", "Ej beslutad",
+                 "2025-10-02", f"Version", VERSION, "Utkast – ej fastställd"):
+        assert fact in first, fact
+    pages = len(reader.pages)
+    assert pages > 3
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert f"Sida {number} av {pages}" in text
+        assert f"version {VERSION}" in text and "Utkast – ej fastställd" in text  # header on every page
+    whole = _text(made[1] / f"{BASE}.pdf")
+    # The routine's own order: each heading is found after the one before it.
+    order = ["Omfattning", "Bakgrund", "Syfte", "Ansvar och befogenheter", "Genomförande vid driftstopp",
+             "Slutenvårdens ansvar vid driftstopp i Lifecare SP", "Kommunens ansvar vid driftstopp i Lifecare SP",
+             "Öppenvårdens/primärvårdens ansvar vid driftstopp", "När Lifecare SP är i drift igen",
+             "Viktiga telefonnummer vid driftstopp"]
+    position = 0
+    for heading in order:
+        position = whole.index(heading, position) + 1
+    assert re.search(r"Telefonlistan ändrad \d{4}-\d{2}-\d{2}", whole)
+
+
+@pytest.mark.parametrize("name", [f"{BASE}.pdf", f"{BASE}-nodparm.pdf", f"{BASE}-blankett-sip.pdf"])
+def test_the_pdfs_are_tagged_swedish_titled_and_embed_their_fonts(made, name):
+    reader = PdfReader(made[1] / name)
+    root = reader.trailer["/Root"]
+    assert root.get("/Lang") == "sv"
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "Avbrottsrutin Lifecare SP" in reader.metadata.title or "Lifecare" in reader.metadata.title
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+            assert any(key.startswith("/FontFile") for key in descriptor.get_object()), font.get("/BaseFont")
+
+
+def test_the_structure_has_headings_and_tables(made):
+    reader = PdfReader(made[1] / f"{BASE}.pdf")
+    roles = set()
+
+    def walk(node, depth=0):
+        node = node.get_object()
+        if isinstance(node, dict):
+            if "/S" in node:
+                roles.add(str(node["/S"]))
+            kids = node.get("/K")
+            if kids is not None and depth < 60:
+                for kid in (kids if isinstance(kids, list) else [kids]):
+                    walk(kid, depth + 1)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/P"} <= roles
+
+
+def test_every_phone_number_of_the_routine_is_text_in_the_routine_pdf(made):
+    whole = _text(made[1] / f"{BASE}.pdf")
+    for number in ["0660-890 70", "0611-800 00", "0611-34 80 00", "0612-800 00", "0620-68 20 00", "060-19 10 00",
+                   "060-16 31 00", "0690-25 01 00", "0660-880 00"]:
+        assert number in whole, number
+
+
+def test_the_pages_link_the_pdfs_and_the_files_exist(made):
+    _, _, site = made
+    for page in ["om-rutinen/index.html", "rutinen/index.html", "nodparm/index.html", "checklistor/index.html"] + \
+            [f"blanketter/{form}/index.html" for form in FORMS]:
+        links = re.findall(r'<a class="lc-pdf__link" href="([^"]+)"', site.page(page))
+        assert len(links) == 1, page
+        target = (site.site / page).parent / links[0]
+        assert target.resolve().is_file(), (page, links[0])
+    assert "PDF-filerna" not in site.output  # current: the build says nothing about them
+
+
+def test_a_changed_number_is_in_the_next_pdfs_and_the_build_says_when_they_are_old(made, tmp_path):
+    project = copy_project(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("phone: 060-16 31 00", "phone: 060-16 32 00"),
+                        encoding="utf-8")
+    stale = build(project, site_url=SITE_URL)
+    assert "PDF-filerna saknas i docs/pdf/" in stale.output
+    folder = _make_pdfs(project)
+    whole = _text(folder / f"{BASE}.pdf")
+    assert "060-16 32 00" in whole and "060-16 31 00" not in whole
+    assert "060-16 32 00" in _text(folder / f"{BASE}-nodparm.pdf")
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("060-16 32 00", "060-16 33 00"), encoding="utf-8")
+    older = build(project, site_url=SITE_URL)
+    assert "PDF-filerna i docs/pdf/ är äldre än data" in older.output
