@@ -131,7 +131,7 @@ def test_the_helper_answers_this_patients_case_for_every_role(watched, base_url,
             assert said == f"{verdict} {rule}", (admitted, discharged)
             case = _tasks(answer, "case")
             assert len(case) == len(expected), (admitted, discharged, case)
-            for text, shown in zip(expected, case):
+            for text, shown in zip(expected, case, strict=True):
                 assert shown.startswith(text), (admitted, discharged, case)
             everything = answer.inner_text()
             for text in absent:

@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from tests.conftest import SITE_URL, build, copy_project
@@ -55,7 +54,7 @@ def test_the_routine_opens_with_its_document_control_and_numbers_its_pages(made)
     reader = PdfReader(made[1] / f"{BASE}.pdf")
     first = reader.pages[0].extract_text()
     for fact in ("Dokumenttyp", "Rutin", "System", "Lifecare SP", "Fastställd av", "Ej beslutad",
-                 "2025-10-02", f"Version", VERSION, "Utkast – ej fastställd"):
+                 "2025-10-02", "Version", VERSION, "Utkast – ej fastställd"):
         assert fact in first, fact
     pages = len(reader.pages)
     assert pages > 3
