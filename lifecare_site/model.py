@@ -7,8 +7,10 @@ from pathlib import Path
 from . import cache, pages, phones, schema, yamlfile
 from .errors import DataError, Problem
 
-# Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not.
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not:
+# control characters, line and paragraph separators, and invisible format characters (zero-width
+# spaces, direction overrides, a byte-order mark inside the text).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 @dataclass
@@ -147,8 +149,29 @@ def _checklists(file: DataFile, contact_index):
     file.unique_ids([(("roles", r), role["id"]) for r, role in enumerate(data["roles"])])
     file.unique_ids(ids)
     for r, role in enumerate(data["roles"]):
+        own = {item["id"] for phase in role["phases"] for item in phase.get("resolved_items", []) if "id" in item}
         for i, ident in enumerate(role["first_steps"]):
-            file.known(("roles", r, "first_steps", i), ident, items, "punkten", "data/checklists.yml")
+            if file.known(("roles", r, "first_steps", i), ident, items, "punkten", "data/checklists.yml") and ident not in own:
+                file.add(("roles", r, "first_steps", i), f'punkten "{ident}" står inte i rollens egen checklista. '
+                                                        "Gör först ska visa rollens egna första steg.")
+        if "efter" not in role["phase_index"]:
+            file.add(("roles", r, "phases"), 'rollen saknar fasen "efter" (När Lifecare SP är i drift igen), '
+                                             "som beslutstabellerna och hjälpen för efterregistrering läser.")
+    seen_rules = {}
+    for i, item in enumerate(data["shared_items"]):
+        if "when" in item:
+            combination = (item["when"]["admitted"], item["when"]["discharged"])
+            if combination in seen_rules:
+                file.add(("shared_items", i, "when"), f'samma "when" som punkten "{seen_rules[combination]}". '
+                                                      "Varje kombination av inskriven och utskriven har en regel.")
+            seen_rules[combination] = item["id"]
+    for r, role in enumerate(data["roles"]):
+        for p, phase in enumerate(role["phases"]):
+            for i, item in enumerate(phase["items"]):
+                if "when" in item:
+                    file.add(("roles", r, "phases", p, "items", i, "when"),
+                             'en regel för efterregistrering ("when") skrivs under shared_items, så att alla roller '
+                             "och tabellerna följer samma regel. Flytta punkten dit och använd den med use:.")
     return roles, items
 
 
@@ -165,8 +188,11 @@ def _forms(file: DataFile, roles, items, contact_index):
         for key in ("information", "instructions", "checks"):
             for i, ident in enumerate(form.get(key, [])):
                 file.known(path + (key, i), ident, items, "punkten", "data/checklists.yml")
-        if "recipient" in form:
-            file.known(path + ("recipient",), form["recipient"], contact_index, "kontakten", "data/contacts.yml")
+        if "recipient" in form and file.known(path + ("recipient",), form["recipient"], contact_index, "kontakten", "data/contacts.yml"):
+            recipient = contact_index[form["recipient"]]
+            if "entries" in recipient or "address" not in recipient:
+                file.add(path + ("recipient",), f'kontakten "{form["recipient"]}" har ingen postadress (address). '
+                                                "Kuvertetiketten behöver en post med en postadress.")
     return forms
 
 
@@ -221,8 +247,14 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     forms = _forms(files["forms"], roles, items, contact_index)
     _item_forms(files["checklists"], forms)
     _decisions(files["decisions"], roles, items)
-    files["accessibility"].known(("feedback_contact",), files["accessibility"].data["feedback_contact"],
-                                contact_index, "kontakten", "data/contacts.yml")
+    accessibility = files["accessibility"]
+    feedback = accessibility.data["feedback_contact"]
+    if accessibility.known(("feedback_contact",), feedback, contact_index, "kontakten", "data/contacts.yml") \
+            and "entries" in contact_index[feedback]:
+        accessibility.add(("feedback_contact",), f'"{feedback}" är en grupp. Ange en enskild post, till exempel "servicedesk".')
+    if accessibility.data["compliance"] != "helt" and not accessibility.data["shortcomings"]:
+        accessibility.add(("shortcomings",), f'webbplatsen sägs vara "{accessibility.data["compliance"]}" förenlig, '
+                                             "men inga brister står listade. Beskriv bristerna, eller ändra compliance.")
     for ident, use in REQUIRED_ITEMS.items():
         if ident not in items:
             files["checklists"].problems.append(Problem(
@@ -230,6 +262,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     problems = [problem for file in files.values() for problem in file.problems]
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
+        problems += pages.missing_pages(docs_dir, roles, forms)
     if problems:
         raise DataError(problems)
     return SiteData(

@@ -29,3 +29,18 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                 if call.group(2) not in ids:
                     problems.append(Problem(label, f'sidan hänvisar till {word} "{call.group(2)}", som inte finns i {home}', line=number))
     return problems
+
+
+def missing_pages(docs_dir: Path, role_ids, form_ids):
+    """Every role has its page docs/<id>.md and every blankett docs/blanketter/<id>.md (the start page and
+    the list of blanketter link to them)."""
+    problems = []
+    for ident in role_ids:
+        if not (docs_dir / f"{ident}.md").is_file():
+            problems.append(Problem("data/checklists.yml", f'rollen "{ident}" har ingen sida. Skapa docs/{ident}.md '
+                                    f'(kopiera en annan rollsida och byt id), och lägg till den i nav i mkdocs.yml.'))
+    for ident in form_ids:
+        if not (docs_dir / "blanketter" / f"{ident}.md").is_file():
+            problems.append(Problem("data/forms.yml", f'blanketten "{ident}" har ingen sida. Skapa docs/blanketter/{ident}.md '
+                                    f'(kopiera en annan blankettsida och byt id), och lägg till den i nav i mkdocs.yml.'))
+    return problems

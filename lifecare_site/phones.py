@@ -40,6 +40,8 @@ def parse(raw: str, short: bool = False):
     `short` allows a short number such as 112 or 1177, written as it is."""
     _check_characters(raw)
     digits = re.sub(r"\D", "", raw)
+    if len(digits) > 15:
+        raise PhoneError(f'telefonnumret "{raw}" har {len(digits)} siffror; ett telefonnummer har högst 15. Kontrollera numret.')
     if short:
         if raw.strip().startswith("+") or not digits or not phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
             raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt kortnummer (som 112 eller 1177)')

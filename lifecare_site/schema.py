@@ -1,6 +1,7 @@
 """Check a data file against its JSON Schema and explain each error in Swedish."""
 import difflib
 import json
+import re
 from pathlib import Path
 
 from .errors import Problem
@@ -97,7 +98,9 @@ def _message(error, titles):
     schema = error.schema
     kind = error.validator
     if kind == "required":
-        missing = next(name for name in error.validator_value if name not in error.instance)
+        # One error per missing field; its message names it ("'rows' is a required property").
+        named = re.match(r"'(.+?)' is a required property", error.message)
+        missing = named.group(1) if named else next(name for name in error.validator_value if name not in error.instance)
         title = schema.get("properties", {}).get(missing, {}).get("title") or titles.get(missing)
         return path, f'fältet "{missing}"' + (f" ({title})" if title else "") + " saknas"
     if kind == "additionalProperties":
@@ -113,6 +116,8 @@ def _message(error, titles):
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         wanted_text = " eller ".join(TYPE_WORDS.get(t, t) for t in wanted)
         hint = " Skriv värdet inom citattecken." if "string" in wanted and isinstance(error.instance, (int, float)) else ""
+        if "boolean" in wanted and isinstance(error.instance, str):
+            hint = " Skriv true (ja) eller false (nej), utan citattecken."
         return path, f"{_field(path, schema)} ska vara {wanted_text}, men är {_type_of(error.instance)}.{hint}"
     if kind == "enum":
         allowed = " eller ".join(f'"{v}"' for v in error.validator_value)

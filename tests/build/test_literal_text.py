@@ -12,6 +12,7 @@ NAME = "Servicedesk [klicka](javascript:alert(1))"
 ITEM = "Bekräfta <b>fast</b> vårdkontakt *nu* {#stulen} {{ 7 * 7 }} `kod` &amp; svar < 1 timme"
 GROUP = "Kommunerna] { #kapad .klass }"
 ROLE = "# Primärvård_öppenvård"
+TITLE = "Kommunal </title><script>alert(1)</script> &amp; omsorg"
 INTRO = "1. Ring [växeln](https://example.org) <img src=x onerror=alert(1)>"
 
 
@@ -53,6 +54,7 @@ def hostile(tmp_path_factory):
              "      involverade i patientens vård.", f"    intro: {json.dumps(INTRO)}")
     _replace(data / "checklists.yml", "text: Bekräfta fast vårdkontakt.", f"text: {json.dumps(ITEM, ensure_ascii=False)}")
     _replace(data / "checklists.yml", "title: Primärvård/öppenvård", f"title: {json.dumps(ROLE, ensure_ascii=False)}")
+    _replace(data / "checklists.yml", "title: Kommunal vård och omsorg", f"title: {json.dumps(TITLE, ensure_ascii=False)}")
     result = build(project)
     assert result.returncode == 0, result.output
     return result
@@ -101,3 +103,15 @@ def test_the_page_title_and_the_search_index_hold_the_literal_text(hostile):
 def test_a_name_with_a_less_than_sign_is_valid(hostile):
     text, _, _ = read(hostile.page("primarvard/index.html"))
     assert "svar < 1 timme" in text
+
+
+@pytest.mark.parametrize("path", PAGES + ["kommun/index.html", "blanketter/index.html"])
+def test_a_title_from_data_is_text_in_the_title_the_navigation_and_the_header(hostile, path):
+    html = hostile.page(path)
+    assert "<script>alert" not in html, path
+    found = _elements(html)
+    assert found.tags.count("title") == 1 and found.tags.count("script") == html.count("<script")
+    if path == "kommun/index.html":
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+        assert "Kommunal &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; omsorg - " in title
+        assert TITLE in read(html)[0]

@@ -137,3 +137,78 @@ def test_the_accessibility_statement_dates_are_calendar_dates(project):
     text = _original(project, "accessibility.yml").replace("assessed: 2026-11-26", "assessed: 2026-02-30")
     _write(project, "accessibility.yml", text)
     _fails(project, 'data/accessibility.yml, rad ', 'fältet "assessed" har datumet "2026-02-30", som inte finns i kalendern')
+
+
+def _edit(project, name, old, new):
+    text = _original(project, name)
+    assert old in text, old
+    _write(project, name, text.replace(old, new, 1))
+
+
+def test_a_number_with_too_many_digits_gets_a_swedish_message(project):
+    _edit(project, "contacts.yml", "phone: 0612-800 00", "phone: 0612-800 00 12 34 56 78 90 12")
+    _fails(project, 'post "kramfors"', "har 21 siffror; ett telefonnummer har högst 15")
+
+
+def test_the_envelope_recipient_must_be_an_entry_with_an_address(project):
+    _edit(project, "forms.yml", "recipient: lifecare-forvaltningen", "recipient: kommuner")
+    _fails(project, "data/forms.yml, rad ", 'kontakten "kommuner" har ingen postadress')
+
+
+def test_the_feedback_contact_must_be_a_single_entry(project):
+    _edit(project, "accessibility.yml", "feedback_contact: servicedesk", "feedback_contact: kommuner")
+    _fails(project, "data/accessibility.yml, rad ", '"kommuner" är en grupp')
+
+
+def test_a_role_needs_its_phase_for_afterwards(project):
+    _edit(project, "checklists.yml", "      - id: efter\n        title: När Lifecare SP är i drift igen\n        items:\n          - use: efter-inskrivna\n          - use: efter-utskrivna\n          - use: efter-bada\n          - use: kvittera-alla\n          - use: efter-patientinformation\n          - use: kvittera-nya\n",
+          "      - id: efterat\n        title: När Lifecare SP är i drift igen\n        items:\n          - use: efter-inskrivna\n          - use: efter-utskrivna\n          - use: efter-bada\n          - use: kvittera-alla\n          - use: efter-patientinformation\n          - use: kvittera-nya\n")
+    _fails(project, "data/checklists.yml, rad ", 'rollen saknar fasen "efter"')
+
+
+def test_two_rules_for_the_same_patients_are_refused(project):
+    _edit(project, "checklists.yml", "when: {admitted: false, discharged: true}", "when: {admitted: true, discharged: false}")
+    _fails(project, "data/checklists.yml, rad ", 'samma "when" som punkten "efter-inskrivna"')
+
+
+def test_first_steps_come_from_the_roles_own_checklist(project):
+    _edit(project, "checklists.yml", "first_steps: [km-it-support, km-ring]", "first_steps: [km-it-support, sv-ring-kommun]")
+    _fails(project, "data/checklists.yml, rad ", 'punkten "sv-ring-kommun" står inte i rollens egen checklista')
+
+
+def test_a_new_role_without_its_page_is_named_in_swedish(project):
+    text = _original(project, "checklists.yml")
+    role = text[text.index("  - id: kommun\n"):text.index("  - id: primarvard\n")]
+    new = role.replace("  - id: kommun\n", "  - id: tandvard\n").replace("id: km-", "id: tv-").replace("[km-", "[tv-").replace(", km-", ", tv-")
+    _write(project, "checklists.yml", text + new)
+    _fails(project, 'rollen "tandvard" har ingen sida. Skapa docs/tandvard.md')
+
+
+@pytest.mark.parametrize("invisible", ["\\u200b", "\\u202e", "\\ufeff", "\\u00ad"])
+def test_invisible_characters_are_refused(project, invisible):
+    _edit(project, "contacts.yml", "name: Kramfors kommun", f'name: "Kramfors{invisible} kommun"')
+    _fails(project, 'post "kramfors"', "osynligt")
+
+
+def test_a_boolean_written_as_ja_gets_a_hint(project):
+    _edit(project, "checklists.yml", "when: {admitted: true, discharged: true}", "when: {admitted: ja, discharged: ja}")
+    _fails(project, "Skriv true (ja) eller false (nej)")
+
+
+def test_every_missing_field_is_named(project):
+    _write(project, "decisions.yml", "{}\n")
+    out = _fails(project, 'fältet "outage_lengths"', 'fältet "communication"', 'fältet "transferred_by"')
+    assert out.count('"outage_lengths" (') <= 1
+
+
+def test_rows_written_with_a_decimal_point_still_build(project):
+    _edit(project, "forms.yml", "rows: 10", "rows: 10.0")
+    assert build(project).returncode == 0
+
+
+def test_a_partly_compliant_site_lists_its_shortcomings(project):
+    text = _original(project, "accessibility.yml")
+    start = text.index("shortcomings:")
+    end = text.index("disproportionate_burden:")
+    _write(project, "accessibility.yml", text[:start] + "shortcomings: []\n" + text[end:])
+    _fails(project, "data/accessibility.yml, rad ", "men inga brister står listade")
