@@ -58,6 +58,13 @@ def make(root: Path = ROOT):
                 for document in documents:
                     page.goto(f"http://127.0.0.1:{server.server_port}/{_page_url(document.page)}")
                     page.wait_for_load_state("networkidle")
+                    # A PDF is printed later, on another day: leave the printing date to be filled in by hand.
+                    page.evaluate("""() => {
+                      document.documentElement.setAttribute("data-lc-undated", "");
+                      document.querySelectorAll("[data-lc-print-date]").forEach(n => { n.textContent = "______________"; });
+                      document.querySelectorAll("style[data-lc-print-footer]").forEach(s => {
+                        s.textContent = s.textContent.replace(/Utskriven: [^"]*/, "Utskriven: ____________"); });
+                    }""")
                     page.pdf(path=str(made / document.file), format="A4", print_background=True,
                              tagged=True, outline=True, prefer_css_page_size=True)
                 browser.close()

@@ -72,6 +72,8 @@ def test_the_routine_opens_with_its_document_control_and_numbers_its_pages(made)
     for heading in order:
         position = whole.index(heading, position) + 1
     assert re.search(r"Telefonlistan ändrad \d{4}-\d{2}-\d{2}", whole)
+    # Printed later from the file: the date of printing is left to be written in by hand.
+    assert "Utskriven: ____" in whole and not re.search(r"Utskriven: ?\d", whole)
 
 
 @pytest.mark.parametrize("name", [f"{BASE}.pdf", f"{BASE}-nodparm.pdf", f"{BASE}-blankett-sip.pdf"])

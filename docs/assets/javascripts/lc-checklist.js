@@ -166,7 +166,7 @@
   Checklist.prototype.save = function () {
     var saved = storage.write(this.key, this.state);
     this.notice.textContent = saved
-      ? "Bockarna sparas i den här webbläsaren, på den här datorn."
+      ? "Bockarna sparas i den här webbläsaren, på den här enheten."
       : "Bockarna kan inte sparas i den här webbläsaren. Skriv ut listan om du behöver spara den.";
   };
 

@@ -69,6 +69,10 @@
       answer.appendChild(list("Ska inte efterregistreras", role.doNot, "not"));
     }
     this.answer.replaceChildren(answer);
+    // On a phone the answer can start below the screen: bring it into view without taking focus.
+    if (this.answer.getBoundingClientRect().top > window.innerHeight - 80) {
+      this.answer.scrollIntoView({ block: "start", behavior: "auto" });
+    }
   };
 
   window.lcModules.register(MODULE, function (root) {
