@@ -93,6 +93,18 @@ def define_env(env):
         return fragments.render("contact.html", item=_contact(ident))
 
     fragments.env.globals["contact_html"] = _contact_html
+
+    @functools.lru_cache(maxsize=None)
+    def _checklist_cached(ident, level, paper, depth):
+        return fragments.render("checklist.html", role=data.role_index[ident], heading_level=level, paper=paper)
+
+    def _checklist_html(ident, level, paper=False):
+        # A role's checklist stands on its page, on the checklists page and in the whole routine: rendered once
+        # for each heading level and folder depth (its links to blanketter are relative to the page).
+        depth = env.page.url.count("/") if env.page else 0
+        return _checklist_cached(ident, level, paper, depth)
+
+    fragments.env.globals["checklist_html"] = _checklist_html
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
     fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
     fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
@@ -208,7 +220,7 @@ def define_env(env):
     @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase."""
-        return SLOTS.put(fragments.render("checklist.html", role=_role(ident), heading_level=2 + nesting["shift"]))
+        return SLOTS.put(_checklist_html(_role(ident)["id"], 2 + nesting["shift"]))
 
     @env.macro
     def all_checklists():
@@ -243,7 +255,7 @@ def define_env(env):
                      "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3, html=True)}]
         for role in data.checklists["roles"]:
             sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
-                             "body": fragments.render("checklist.html", role=role, heading_level=3, paper=True)})
+                             "body": _checklist_html(role["id"], 3, paper=True)})
         sections.append({"id": "beslutstabeller", "title": "Beslutstabeller", "body": Markup("\n").join(
             fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
         for form in data.forms["forms"]:

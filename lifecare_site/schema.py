@@ -129,7 +129,8 @@ def _message(error, titles):
     if kind == "minItems":
         return path, f"{_field(path, schema)} får inte vara en tom lista"
     if kind == "maxItems":
-        return path, f"{_field(path, schema)} har {len(error.instance)} punkter; högst {error.validator_value} är tillåtna. Dela upp listan."
+        split = " Dela upp fasen i två." if path and path[-1] == "items" else ""
+        return path, f"{_field(path, schema)} har {len(error.instance)} punkter; högst {error.validator_value} är tillåtna.{split}"
     if kind == "minimum":
         return path, f"{_field(path, schema)} ska vara minst {error.validator_value}"
     if kind == "maximum":
