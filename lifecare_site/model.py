@@ -157,6 +157,13 @@ def _checklists(file: DataFile, contact_index):
         if "efter" not in role["phase_index"]:
             file.add(("roles", r, "phases"), 'rollen saknar fasen "efter" (När Lifecare SP är i drift igen), '
                                              "som beslutstabellerna och hjälpen för efterregistrering läser.")
+    for r, role in enumerate(data["roles"]):
+        for p, phase in enumerate(role["phases"]):
+            for i, item in enumerate(phase.get("resolved_items", [])):
+                used = [key for key in ("case", "not_registered") if key in item]
+                if used and phase["id"] != "efter":
+                    file.add(("roles", r, "phases", p, "items", i), f'"{used[0]}" gäller bara punkter i fasen "efter" '
+                                                                    "(När Lifecare SP är i drift igen); här visas det ingenstans.")
     seen_rules = {}
     for i, item in enumerate(data["shared_items"]):
         if "when" in item:

@@ -212,3 +212,21 @@ def test_a_partly_compliant_site_lists_its_shortcomings(project):
     end = text.index("disproportionate_burden:")
     _write(project, "accessibility.yml", text[:start] + "shortcomings: []\n" + text[end:])
     _fails(project, "data/accessibility.yml, rad ", "men inga brister står listade")
+
+
+def test_a_hash_after_a_value_is_not_silently_dropped(project):
+    _edit(project, "contacts.yml", "note: Skickas med internposten.", "note: Skickas med internposten till rum #4 på plan 2.")
+    _fails(project, "data/contacts.yml, rad ", '" #" efter ett värde gör resten av raden till en kommentar')
+
+
+def test_a_hash_inside_quotes_or_a_folded_text_is_text(project):
+    _edit(project, "contacts.yml", "note: Skickas med internposten.", 'note: "Skickas med internposten till rum #4."')
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "rum #4." in result.page("telefonnummer/index.html").replace("&#35;", "#")
+
+
+def test_case_outside_the_phase_for_afterwards_is_refused(project):
+    _edit(project, "checklists.yml", "            text: Bekräfta fast vårdkontakt.\n", "            text: Bekräfta fast vårdkontakt.\n            case: admitted\n")
+    _edit(project, "checklists.yml", "          - id: pv-svara\n", "          - id: pv-svara\n            not_registered: true\n")
+    _fails(project, "data/checklists.yml, rad ", '"not_registered" gäller bara punkter i fasen "efter"')
