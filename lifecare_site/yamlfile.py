@@ -106,15 +106,6 @@ def _check_shape(text: str, label: str):
     for number, line in enumerate(text.splitlines(), start=1):
         if "\t" in line:
             raise DataError([Problem(label, "tabbtecken: använd mellanslag för indrag och i texter.", line=number)])
-    lines = text.splitlines()
-    for token in yaml.scan(text, Loader=_BaseLoader):
-        # After a value on the same line, " #" starts a comment and the rest of the text is silently lost.
-        if isinstance(token, yaml.ScalarToken) and token.style not in ("|", ">") and token.end_mark.line < len(lines):
-            rest = lines[token.end_mark.line][token.end_mark.column:]
-            if "#" in rest and not rest.strip().startswith(":"):
-                raise DataError([Problem(label, '" #" efter ett värde gör resten av raden till en kommentar, som inte '
-                                                "visas. Sätt hela texten inom citattecken, eller skriv kommentaren på "
-                                                "en egen rad.", line=token.end_mark.line + 1)])
     depth, documents = 0, 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1
@@ -133,6 +124,16 @@ def _check_shape(text: str, label: str):
                                                 "datafil behöver. Kontrollera indraget.", line=line)])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+    # Only once the file parses: the scanner alone reports a syntax error later than the parser does.
+    lines = text.splitlines()
+    for token in yaml.scan(text, Loader=_BaseLoader):
+        # After a value on the same line, " #" starts a comment and the rest of the text is silently lost.
+        if isinstance(token, yaml.ScalarToken) and token.style not in ("|", ">") and token.end_mark.line < len(lines):
+            rest = lines[token.end_mark.line][token.end_mark.column:]
+            if "#" in rest and not rest.strip().startswith(":"):
+                raise DataError([Problem(label, '" #" efter ett värde gör resten av raden till en kommentar, som inte '
+                                                "visas. Sätt hela texten inom citattecken, eller skriv kommentaren på "
+                                                "en egen rad.", line=token.end_mark.line + 1)])
 
 
 def load(path: Path, label: str):
