@@ -3,22 +3,8 @@ import re
 import shutil
 
 from tests.conftest import build
-
-
-def _edit(project, name, old, new, count=1):
-    path = project / "data" / name
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= count, f"{old!r} not in {name}"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-
-
-def _fails_with(project, *expected):
-    result = build(project)
-    assert result.returncode != 0, result.output
-    for text in expected:
-        assert text in result.output, result.output
-    assert not (result.site / "index.html").exists(), "a failed build must not publish pages"
-    return result.output
+from tests.data import build_fails as _fails_with
+from tests.data import edit_data as _edit
 
 
 def test_good_data_builds(project):
