@@ -109,11 +109,13 @@ def define_env(env):
     fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
     fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
 
-    def _form_href(ident):
-        # Fragments are raw HTML, so the link is made relative to the page being rendered here.
-        _form(ident)
-        target = f"blanketter/{ident}/" if env.conf["use_directory_urls"] else f"blanketter/{ident}.html"
+    def _from_here(target):
+        # Fragments are raw HTML, which MkDocs does not rewrite: links are made relative to the page here.
         return get_relative_url(target, env.page.url) if env.page else target
+
+    def _form_href(ident):
+        _form(ident)
+        return _from_here(f"blanketter/{ident}/" if env.conf["use_directory_urls"] else f"blanketter/{ident}.html")
 
     fragments.env.globals["form_href"] = _form_href
 
@@ -136,8 +138,7 @@ def define_env(env):
         path = ROOT / pdfs.FOLDER / doc.file
         if not path.is_file():
             return Markup("")
-        href = get_relative_url(f"pdf/{doc.file}", env.page.url) if env.page else f"pdf/{doc.file}"
-        return fragments.render("pdf-link.html", doc=doc, href=href, size_kb=max(1, round(path.stat().st_size / 1024)))
+        return fragments.render("pdf-link.html", doc=doc, href=_from_here(f"pdf/{doc.file}"), size_kb=max(1, round(path.stat().st_size / 1024)))
 
     fragments.env.globals["pdf_link"] = _pdf_link
 
@@ -201,7 +202,7 @@ def define_env(env):
         """The routine's rule for discharge from hospital, which applies to every party.
 
         on_paper=False leaves it out of the printout, where the page's checklist already holds it."""
-        return fragments.render("discharge-rule.html", item=_lookup(data.item_index, "sv-bekraftat", "punkten", "data/checklists.yml"),
+        return fragments.render("discharge-rule.html", item=data.item_index[model.DISCHARGE_RULE],
                                 on_paper=on_paper)
 
     @env.macro
@@ -301,9 +302,13 @@ def define_env(env):
         lines = (Path(env.conf["docs_dir"]) / source).read_text(encoding="utf-8").splitlines()
         if lines and lines[0] == "---":
             lines = lines[lines.index("---", 1) + 1:]
-        headings = [i for i, line in enumerate(lines) if line.startswith("#")]
-        first = next((i for i in headings if lines[i].lstrip("# ") == start), None) if start else headings[0] + 1
-        last = next((i for i in headings if lines[i].lstrip("# ") == until), len(lines)) if until else len(lines)
+        headings = {line.lstrip("# "): i for i, line in enumerate(lines) if line.startswith("#")}
+        for wanted in (start, until):
+            if wanted and wanted not in headings:
+                raise DataError([Problem(_page_label(), f'sidan tar med docs/{source} från rubriken "{wanted}", '
+                                                        "men den rubriken finns inte där. Rätta rubriken på sidan eller i anropet.")])
+        first = headings[start] if start else min(headings.values()) + 1
+        last = headings[until] if until else len(lines)
         body = ["#" * shift + line if line.startswith("#") else line for line in lines[first:last]]
         nesting["shift"] = shift
         try:

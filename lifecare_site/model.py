@@ -229,8 +229,9 @@ def _decisions(file: DataFile, roles, items):
                    "fasen", f'rollen "{source["role"]}" i data/checklists.yml')
 
 
-# Items the site's own code shows by id (macros.py: discharge_rule), so they must stay in the data.
-REQUIRED_ITEMS = {"sv-bekraftat": "regeln om utskrivning från sjukhus, som visas på varje rollsida"}
+# Items the site's own code shows by id, so they must stay in the data.
+DISCHARGE_RULE = "sv-bekraftat"  # macros.py: discharge_rule
+REQUIRED_ITEMS = {DISCHARGE_RULE: "regeln om utskrivning från sjukhus, som visas på varje rollsida"}
 
 
 def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
@@ -270,6 +271,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
         problems += pages.missing_pages(docs_dir, roles, forms)
+        problems += pages.part_problems(docs_dir)
     if problems:
         raise DataError(problems)
     return SiteData(

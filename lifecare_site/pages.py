@@ -44,3 +44,27 @@ def missing_pages(docs_dir: Path, role_ids, form_ids):
             problems.append(Problem("data/forms.yml", f'blanketten "{ident}" har ingen sida. Skapa docs/blanketter/{ident}.md '
                                     f'(kopiera en annan blankettsida och byt id), och lägg till den i nav i mkdocs.yml.'))
     return problems
+
+
+# part("page.md", start="Rubrik", until="Rubrik"): another page's content, taken from heading to heading.
+_PART = re.compile(r"""\bpart\(\s*["']([^"']+)["']([^)]*)\)""")
+_HEADING_ARG = re.compile(r"""\b(start|until)\s*=\s*["']([^"']*)["']""")
+
+
+def part_problems(docs_dir: Path):
+    """Every part(...) call on a page must name a page and headings that exist (checked before the build)."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for call in _PART.finditer(line):
+                source = docs_dir / call.group(1)
+                if not source.is_file():
+                    problems.append(Problem(label, f'sidan tar med docs/{call.group(1)}, som inte finns', line=number))
+                    continue
+                headings = {text.lstrip("# ") for text in source.read_text(encoding="utf-8").splitlines() if text.startswith("#")}
+                for _, wanted in _HEADING_ARG.findall(call.group(2)):
+                    if wanted not in headings:
+                        problems.append(Problem(label, f'sidan tar med docs/{call.group(1)} från rubriken "{wanted}", men den '
+                                                       "rubriken finns inte där. Rätta rubriken på sidan eller i anropet.", line=number))
+    return problems

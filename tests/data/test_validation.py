@@ -170,3 +170,9 @@ def test_a_bad_edit_after_a_good_build_is_still_caught(project):
     shutil.rmtree(good.site)
     _edit(project, "contacts.yml", "phone: 060-16 31 00", "phnoe: 060-16 31 00")
     _fails_with(project, 'post "timra": okänt fält "phnoe"')
+
+
+def test_the_whole_routine_names_a_heading_that_is_not_there(project):
+    page = project / "docs" / "rutinen.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('start="Omfattning"', 'start="Omfatning"'), encoding="utf-8")
+    _fails_with(project, 'docs/rutinen.md, rad ', 'sidan tar med docs/om-rutinen.md från rubriken "Omfatning"')
