@@ -176,7 +176,15 @@ def _search(page, base_url, query):
     page.locator(".md-search__input").click()
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item a")
-    return [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+    # The results update as each letter arrives: read them until two reads in a row agree.
+    previous = None
+    for _ in range(40):
+        current = [a.get_attribute("href") for a in page.locator(".md-search-result__item > a").all()]
+        if current and current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(150)
+    return previous
 
 
 def test_search_goes_to_the_source(watched, base_url):
