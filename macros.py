@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pdfs  # noqa: E402
+from lifecare_site import changes, decisions, model, pdfs, routine  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -87,6 +87,58 @@ def define_env(env):
 
     fragments.env.globals["contact_by_id"] = _contact
 
+    def _routine_words(value):
+        # The routine's text with its facts ({phone:id} …) from data/contacts.yml; everything else stays text.
+        out, last = [], 0
+        for match in routine.PLACEHOLDER.finditer(value):
+            out.append(text(value[last:match.start()]))
+            kind, ident = match.groups()
+            entry = data.contact_index[ident]
+            if kind == "phone":
+                out.append(fragments.render("phone.html", entry=entry))
+            elif kind == "email":
+                out.append(Markup('<a href="mailto:{0}">{0}</a>').format(text(entry["email"])))
+            else:
+                out.append(text(routine.plain(match.group(0), data.contact_index)))
+            last = match.end()
+        out.append(text(value[last:]))
+        return Markup("").join(out)
+
+    fragments.env.filters["routine_words"] = _routine_words
+    fragments.env.globals["attr_id"] = lambda ident: Markup(f"{{ #{ident} }}") if ident else Markup("")
+    sections = {section["id"]: section for section in data.routine["sections"]}
+    part_of = {}
+    for section in data.routine["sections"]:
+        top = section if section["level"] == 2 else top
+        part_of[section["id"]] = top
+
+    def _routine_href(ident):
+        return _from_here("rutinen/" if env.conf["use_directory_urls"] else "rutinen.html") + f"#rutin-{ident}"
+
+    fragments.env.globals["routine_href"] = _routine_href
+
+    def _quotes(element, role_section=None):
+        """The passages an element cites, as quotes; a role page quotes its own part of the routine first."""
+        units = [data.units[i] for i in element.get("source", [])]
+        if role_section:
+            own = [u for u in units if part_of[u.section["id"]]["id"] == role_section]
+            units = own or units
+        cited = {u.ident for u in units}
+        quotes = []
+        for unit in units:
+            if unit.parent is not None and unit.parent.ident in cited:
+                continue
+            where = unit.section["title"]
+            top = part_of[unit.section["id"]]
+            if top is not unit.section:
+                where = f"{top['title']} › {where}"
+            children = [c for c in unit.children if c.ident in cited] or unit.children
+            quotes.append({"ident": unit.ident, "where": where, "lead": unit.lead, "text": unit.text, "detail": unit.detail,
+                           "points": [c.text + (" " + c.detail if c.detail else "") for c in children]})
+        return quotes
+
+    fragments.env.globals["quotes_for"] = _quotes
+
     @functools.lru_cache(maxsize=None)
     def _contact_html(ident):
         # A group such as the municipalities is listed under many items on many pages: rendered once a build.
@@ -118,6 +170,9 @@ def define_env(env):
         return _from_here(f"blanketter/{ident}/" if env.conf["use_directory_urls"] else f"blanketter/{ident}.html")
 
     fragments.env.globals["form_href"] = _form_href
+    fragments.env.globals["page_href"] = lambda name: _from_here(f"{name}/" if env.conf["use_directory_urls"] else f"{name}.html")
+    register_forms = {form["role"]: form for form in data.forms["forms"] if form["kind"] == "register"}
+    fragments.env.globals["register_form"] = register_forms.get
 
     tables = decisions.tables(data)
 
@@ -153,6 +208,12 @@ def define_env(env):
     # Printouts carry the date the phone list changed, so a binder on the shelf can be compared with the site.
     phone_list_date = changes.phone_list_date(ROOT)
     fragments.env.globals["phone_list_date"] = phone_list_date
+    if data.uncovered:
+        log.info("Stycken i rutinen (data/routine.yml) som inget steg, ingen blankett och ingen sida bär: "
+                 + ", ".join(data.uncovered) + ". Hänvisa till dem med source:, eller markera dem context: true.")
+    for ident, citing in changes.passage_changes(ROOT, data):
+        log.info(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml). '
+                 f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
     changed = changes.contact_changes(ROOT, data.contacts)
     if changed:
         log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
@@ -180,7 +241,7 @@ def define_env(env):
     @env.macro
     def phone_directory():
         """The whole phone directory, one table per group."""
-        return fragments.render("phone-directory.md", groups=data.contacts["groups"], level=2 + nesting["shift"])
+        return fragments.render("phone-directory.md", groups=data.contacts["groups"], level=2)
 
     @env.macro
     def role_title(ident):
@@ -209,19 +270,12 @@ def define_env(env):
     def phase_list(role_ident, phase_ident):
         """One phase of a role's checklist as a plain list."""
         phase = _lookup(_role(role_ident)["phase_index"], phase_ident, "fasen", f'rollen "{role_ident}" i data/checklists.yml')
-        return fragments.render("item-list.html", items=phase["resolved_items"])
-
-    @env.macro
-    def first_steps(ident):
-        """The "Gör först" block at the top of a role's page: the first steps, with the numbers to call."""
-        role = _role(ident)
-        return fragments.render("first-steps.html", role=role, items=[data.item_index[i] for i in role["first_steps"]],
-                                level=2 + nesting["shift"])
+        return fragments.render("item-list.html", phase=phase)
 
     @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase."""
-        return SLOTS.put(_checklist_html(_role(ident)["id"], 2 + nesting["shift"]))
+        return SLOTS.put(_checklist_html(_role(ident)["id"], 2))
 
     @env.macro
     def all_checklists():
@@ -241,8 +295,11 @@ def define_env(env):
     def _form_html(form, in_binder=False):
         page_url = _online_url(f"blanketter/{form['id']}.md")
         qr = page_url and _qr_svg(page_url)
-        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=data.role_index[form["role"]], in_binder=in_binder,
-                                register_columns=data.forms["register_columns"])
+        role = data.role_index[form["role"]]
+        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=role, in_binder=in_binder,
+                                register_columns=data.forms["register_columns"], register_header=data.forms["register_header"],
+                                patient_rules=decisions.patient_rules(data),
+                                tasks=[i for i in decisions.afterwards(data, role)[0] if "case" in i])
 
     @env.macro
     def blankett(ident):
@@ -295,32 +352,37 @@ def define_env(env):
         """"Ladda ner som PDF" for one of the routine's PDFs (lifecare_site/pdfs.py), when it has been made."""
         return _pdf_link(ident)
 
-    # While another page's content is rendered into the whole routine, its headings sit `shift` levels lower.
-    nesting = {"shift": 0}
-
-    def _part(source, start, until, shift):
-        lines = (Path(env.conf["docs_dir"]) / source).read_text(encoding="utf-8").splitlines()
-        if lines and lines[0] == "---":
-            lines = lines[lines.index("---", 1) + 1:]
-        headings = {line.lstrip("# "): i for i, line in enumerate(lines) if line.startswith("#")}
-        for wanted in (start, until):
-            if wanted and wanted not in headings:
-                raise DataError([Problem(_page_label(), f'sidan tar med docs/{source} från rubriken "{wanted}", '
-                                                        "men den rubriken finns inte där. Rätta rubriken på sidan eller i anropet.")])
-        first = headings[start] if start else min(headings.values()) + 1
-        last = headings[until] if until else len(lines)
-        body = ["#" * shift + line if line.startswith("#") else line for line in lines[first:last]]
-        nesting["shift"] = shift
-        try:
-            return Markup(env.render("\n".join(body)))
-        finally:
-            nesting["shift"] = 0
+    @env.macro
+    def routine_document():
+        """The routine as written (data/routine.yml) with its document control: the page Hela rutinen and its PDF."""
+        return fragments.render("routine.md", sections=data.routine["sections"], shift=0, anchors=True)
 
     @env.macro
-    def part(source, start=None, until=None, shift=1):
-        """Another page's content (from heading `start` to heading `until`), `shift` heading levels down,
-        for the whole routine on one page (docs/rutinen.md); its macros run as on its own page."""
-        return _part(source, start, until, shift)
+    def routine_section(ident):
+        """One section of the routine, with the sections under it, in the routine's words."""
+        family = routine.section_family(sections, _lookup(sections, ident, "avsnittet", "data/routine.yml")["id"])
+        return fragments.render("routine.md", sections=[sections[i] for i in family], shift=0, anchors=False)
+
+    @env.macro
+    def routine_text(*idents):
+        """Passages of the routine, in its words, for a page that states them (for example "Om ansvaret")."""
+        nodes = [_lookup(data.units, ident, "stycket", "data/routine.yml").node for ident in idents]
+        return fragments.render("routine-text.html", nodes=nodes)
+
+    @env.macro
+    def corrections():
+        """The scan's own typos that the site's copy of the routine corrects (data/routine.yml)."""
+        return fragments.render("corrections.html", corrections=data.routine["corrections"])
+
+    @env.macro
+    def additions():
+        """Everything the site adds to the routine, grouped by page, from the "added" marks in data/."""
+        groups = {}
+        for element, _ in data.elements:
+            if element.added:
+                for page in element.pages or ("Hela webbplatsen",):
+                    groups.setdefault(page, []).append(element)
+        return fragments.render("additions.html", groups=groups)
 
     @env.macro
     def document_title():

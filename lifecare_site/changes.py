@@ -6,7 +6,7 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from . import phones, yamlfile
+from . import phones, routine, yamlfile
 from .errors import DataError
 
 CONTACTS = "data/contacts.yml"
@@ -67,6 +67,28 @@ def contact_changes(root: Path, current: dict):
             lines.append(f"{entry['name']}: {_shown(old[ident]) or '–'} → {_shown(entry) or '–'}")
     lines += [f"{entry['name']}: borttagen ({_shown(entry)})" for ident, entry in old.items() if ident not in new]
     return lines
+
+
+ROUTINE = "data/routine.yml"
+
+
+def passage_changes(root: Path, data):
+    """[(passage id, [what cites it])] for every passage whose words differ from the last commit."""
+    committed = _git(root, "show", f"HEAD:{ROUTINE}")
+    if committed is None or committed.returncode != 0:
+        return []
+    try:
+        old = routine.raw_words(yamlfile.loads(committed.stdout, ROUTINE))
+    except DataError:
+        return []
+    out = []
+    for ident, unit in data.units.items():
+        now = " ".join(unit.words().split())
+        if ident in old and old[ident] != now:
+            citing = [f"{element.entry} ({element.label})" for element, _ in data.elements
+                      if ident in element.source and not element.label.startswith("docs/")]
+            out.append((ident, citing))
+    return out
 
 
 def phone_list_date(root: Path) -> str:

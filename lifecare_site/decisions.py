@@ -7,12 +7,12 @@ def _yes_no(value):
 
 def _patient_label(admitted, discharged):
     if admitted and discharged:
-        return "Skrevs både in och ut under avbrottet"
+        return "Patient som skrevs både in och ut under driftstoppet"
     if admitted:
-        return "Skrevs in under avbrottet"
+        return "Patient som skrevs in men inte ut under driftstoppet"
     if discharged:
-        return "Skrevs ut under avbrottet"
-    return "Skrevs varken in eller ut under avbrottet"
+        return "Patient som skrevs ut men inte in under driftstoppet"
+    return "Patient som varken skrevs in eller ut under driftstoppet"
 
 
 def patient_rules(data):
@@ -26,8 +26,9 @@ def patient_rules(data):
             "discharged": discharged,
             "label": _patient_label(admitted, discharged),
             "text": rules[(admitted, discharged)]["text"] if (admitted, discharged) in rules
-            else data.decisions["no_patient_rule"],
+            else data.decisions["not_covered"]["text"],
             "register": (admitted, discharged) in rules and not (admitted and discharged),
+            "covered": (admitted, discharged) in rules,
         }
         for admitted, discharged in combos
     ]
@@ -41,10 +42,11 @@ def afterwards(data, role):
 
 def tasks_for(items, admitted, discharged):
     """The tasks that fit one patient: an item with a "case" fits a patient admitted or discharged
-    during the outage, not one who was both (the routine registers nothing for them)."""
+    during the outage ("registered": either), not one who was both (the routine registers nothing for them)."""
     if admitted and discharged:
         return []
-    return [i for i in items if (i.get("case") == "admitted" and admitted) or (i.get("case") == "discharged" and discharged)]
+    fits = {"admitted": admitted, "discharged": discharged, "registered": admitted or discharged}
+    return [i for i in items if fits.get(i.get("case"), False)]
 
 
 def tables(data):
@@ -55,7 +57,7 @@ def tables(data):
     return {
         "patienter": {
             "caption": "Vilka patienter ska registreras i Lifecare SP i efterhand?",
-            "columns": ["Patienten", "Inskriven under avbrottet", "Utskriven under avbrottet", "Vad gäller"],
+            "columns": ["Patienten", "Inskriven under driftstoppet", "Utskriven under driftstoppet", "Vad gäller"],
             "rows": [
                 {"header": rule["label"], "key": f'{int(rule["admitted"])}{int(rule["discharged"])}',
                  "cells": [[{"text": _yes_no(rule["admitted"])}], [{"text": _yes_no(rule["discharged"])}], [{"text": rule["text"]}]]}
@@ -108,7 +110,8 @@ def helper_rules(data):
             "doNot": [i["text"] for i in do_not],
         })
     return {
-        "patients": {f"{int(r['admitted'])}{int(r['discharged'])}": {"text": r["text"], "register": r["register"]}
+        "patients": {f"{int(r['admitted'])}{int(r['discharged'])}": {"text": r["text"], "register": r["register"],
+                                                                     "covered": r["covered"], "label": r["label"]}
                      for r in patient_rules(data)},
         "roles": roles,
     }

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, pages, phones, schema, yamlfile
+from . import cache, pages, phones, routine, schema, yamlfile
 from .errors import DataError, Problem
 
 # Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not:
@@ -25,6 +25,10 @@ class SiteData:
     role_index: dict
     item_index: dict
     form_index: dict
+    routine: dict = None
+    units: dict = None
+    elements: list = None
+    uncovered: list = None
 
 
 def _walk_strings(node, path=()):
@@ -144,6 +148,8 @@ def _checklists(file: DataFile, contact_index):
                 if "contact" in item:
                     file.known(path + ("contact",), item["contact"], contact_index, "kontakten", "data/contacts.yml")
                 resolved.append(item)
+            for item in resolved:
+                item.setdefault("kind", "action")
             phase["resolved_items"] = resolved
         role["phase_index"] = {phase["id"]: phase for phase in role["phases"]}
     file.unique_ids([(("roles", r), role["id"]) for r, role in enumerate(data["roles"])])
@@ -164,6 +170,21 @@ def _checklists(file: DataFile, contact_index):
                 if used and phase["id"] != "efter":
                     file.add(("roles", r, "phases", p, "items", i), f'"{used[0]}" gäller bara punkter i fasen "efter" '
                                                                     "(När Lifecare SP är i drift igen); här visas det ingenstans.")
+    for r, role in enumerate(data["roles"]):
+        for p, phase in enumerate(role["phases"]):
+            if "note" in phase and "added" not in phase:
+                file.add(("roles", r, "phases", p, "note"), '"note" är webbplatsens egen upplysning: skriv också "added:" med varför den står där.')
+            for i, item in enumerate(phase["items"]):
+                if "note" in item and "added" not in item:
+                    file.add(("roles", r, "phases", p, "items", i, "note"), '"note" är webbplatsens egen upplysning: skriv också "added:" med varför den står där.')
+                if "when" in item or "not_registered" in item:
+                    if item.get("kind", "action") != "rule":
+                        file.add(("roles", r, "phases", p, "items", i), 'en regel för efterregistrering visas som regel: skriv "kind: rule".')
+    for i, item in enumerate(data["shared_items"]):
+        if "note" in item and "added" not in item:
+            file.add(("shared_items", i, "note"), '"note" är webbplatsens egen upplysning: skriv också "added:" med varför den står där.')
+        if ("when" in item or "not_registered" in item) and item.get("kind", "action") != "rule":
+            file.add(("shared_items", i), 'en regel för efterregistrering visas som regel: skriv "kind: rule".')
     seen_rules = {}
     for i, item in enumerate(data["shared_items"]):
         if "when" in item:
@@ -184,9 +205,10 @@ def _checklists(file: DataFile, contact_index):
 
 def _forms(file: DataFile, roles, items, contact_index):
     forms = {}
-    widths = sum(column["width"] for column in file.data["register_columns"])
-    if widths != 100:
-        file.add(("register_columns",), f"kolumnernas bredder (width) blir tillsammans {widths} procent; de ska bli 100.")
+    for key in ("register_columns", "register_header"):
+        widths = sum(column["width"] for column in file.data[key])
+        if widths != 100:
+            file.add((key,), f"bredderna (width) i {key} blir tillsammans {widths} procent; de ska bli 100.")
     file.unique_ids([(("forms", f), form["id"]) for f, form in enumerate(file.data["forms"])])
     for f, form in enumerate(file.data["forms"]):
         path = ("forms", f)
@@ -241,7 +263,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     key = cache.data_key(data_dir)
     schema_passed = cache.passed(key)
     files = {name: DataFile(data_dir, name, schema_passed)
-             for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility")}
+             for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility", "routine")}
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)
@@ -263,6 +285,18 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if accessibility.data["compliance"] != "helt" and not accessibility.data["shortcomings"]:
         accessibility.add(("shortcomings",), f'webbplatsen sägs vara "{accessibility.data["compliance"]}" förenlig, '
                                              "men inga brister står listade. Beskriv bristerna, eller ändra compliance.")
+    units = routine.index(files["routine"].data, files["routine"])
+    routine.check_facts(units, files["routine"], contact_index)
+    sections = {section["id"] for section in files["routine"].data["sections"]}
+    for r, role in enumerate(files["checklists"].data["roles"]):
+        if role["routine_section"] not in sections:
+            files["checklists"].add(("roles", r, "routine_section"), f'avsnittet "{role["routine_section"]}" finns inte i data/routine.yml')
+    elements = _elements(files, docs_dir)
+    routine.check_marks(elements, units, {file.label: file for file in files.values()})
+    if docs_dir is not None:
+        page_elements, page_problems = _page_elements(docs_dir, units, {s["id"]: s for s in files["routine"].data["sections"]})
+        elements += page_elements
+        files["routine"].problems += page_problems
     for ident, use in REQUIRED_ITEMS.items():
         if ident not in items:
             files["checklists"].problems.append(Problem(
@@ -271,11 +305,95 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
         problems += pages.missing_pages(docs_dir, roles, forms)
-        problems += pages.part_problems(docs_dir)
     if problems:
         raise DataError(problems)
     return SiteData(
         document=files["document"].data, contacts=files["contacts"].data, checklists=files["checklists"].data,
         forms=files["forms"].data, decisions=files["decisions"].data, accessibility=files["accessibility"].data,
         contact_index=contact_index, role_index=roles, item_index=items, form_index=forms,
+        routine=files["routine"].data, units=units, elements=elements, uncovered=routine.uncovered(units, elements),
     )
+
+
+def _marks(node, inherited=None):
+    source = list(node.get("source", [])) if isinstance(node.get("source"), list) else []
+    added = node.get("added")
+    if not source and not added and inherited:
+        return inherited
+    return source, added
+
+
+def _elements(files, docs_dir):
+    """Every element staff act on, with its marks: [(routine.Element, path in its file)]."""
+    out = []
+
+    def add(label, key, path, node, pages, what, entry, inherited=None):
+        source, added = _marks(node, inherited)
+        out.append((routine.Element(label, entry, tuple(pages), what, source, added), path))
+        return source, added
+
+    checklists = files["checklists"].data
+    role_pages = {}
+    for role in checklists["roles"]:
+        for phase in role["phases"]:
+            for item in phase["items"]:
+                role_pages.setdefault(item.get("use", item.get("id")), []).append(role["title"])
+    for i, item in enumerate(checklists["shared_items"]):
+        add("data/checklists.yml", "checklists", ("shared_items", i), item, role_pages.get(item["id"], []), item["text"], f'punkt "{item["id"]}"')
+    for r, role in enumerate(checklists["roles"]):
+        add("data/checklists.yml", "checklists", ("roles", r), role, [role["title"]], role["applies_to"], f'roll "{role["id"]}"')
+        for p, phase in enumerate(role["phases"]):
+            if "intro" in phase or "note" in phase:
+                add("data/checklists.yml", "checklists", ("roles", r, "phases", p), phase, [role["title"]],
+                    phase.get("intro") or phase["note"], f'fas "{phase["id"]}" i roll "{role["id"]}"')
+            for i, item in enumerate(phase["items"]):
+                if "use" not in item:
+                    add("data/checklists.yml", "checklists", ("roles", r, "phases", p, "items", i), item, [role["title"]],
+                        item["text"], f'punkt "{item["id"]}"')
+    for g, group in enumerate(files["contacts"].data["groups"]):
+        marks = None
+        if "intro" in group or "ask_for" in group or "source" in group or "added" in group:
+            marks = add("data/contacts.yml", "contacts", ("groups", g), group, ["Telefonnummer"],
+                        group.get("intro") or group.get("ask_for") or group["title"], f'grupp "{group["id"]}"')
+        for e, entry in enumerate(group["entries"]):
+            add("data/contacts.yml", "contacts", ("groups", g, "entries", e), entry, ["Telefonnummer"],
+                " ".join(str(entry.get(k)) for k in ("name", "ask_for", "note") if entry.get(k)), f'post "{entry["id"]}"', marks)
+    forms = files["forms"].data
+    header = add("data/forms.yml", "forms", ("register_header_source",), forms["register_header_source"], ["Blanketter"],
+                 "Blankett per patient: " + ", ".join(h["label"] for h in forms["register_header"]), "uppgifterna om patienten")
+    del header
+    for c, column in enumerate(forms["register_columns"]):
+        add("data/forms.yml", "forms", ("register_columns", c), column, ["Blanketter"], f'Kolumnen "{column["label"]}"', f'kolumn "{column["label"]}"')
+    for f, form in enumerate(forms["forms"]):
+        marks = add("data/forms.yml", "forms", ("forms", f), form, [form["title"]], form["when"], f'blankett "{form["id"]}"')
+        for key, word in (("fields", "fält"), ("participant_columns", "kolumn")):
+            for i, field_ in enumerate(form.get(key, [])):
+                add("data/forms.yml", "forms", ("forms", f, key, i), field_, [form["title"]], f'{word.capitalize()} "{field_["label"]}"',
+                    f'{word} "{field_["label"]}" i blankett "{form["id"]}"', marks)
+    decisions = files["decisions"].data
+    for i, row in enumerate(decisions["outage_lengths"]):
+        add("data/decisions.yml", "decisions", ("outage_lengths", i), row, ["Gemensamt för alla"], f'{row["title"]}: {row["consequence"]}', f'avbrottslängd "{row["id"]}"')
+    for i, link in enumerate(decisions["communication"]):
+        add("data/decisions.yml", "decisions", ("communication", i), link, ["Gemensamt för alla"], f'{link["from"]} → {link["to"]}', f'kontaktväg nr {i + 1}')
+    add("data/decisions.yml", "decisions", ("not_covered",), decisions["not_covered"], ["När Lifecare SP är i drift igen"],
+        decisions["not_covered"]["text"], "not_covered")
+    return out
+
+
+def _page_elements(docs_dir, units, sections):
+    """The routine's words shown on pages (routine_text, routine_section) count as carried; unknown ids are problems."""
+    out, problems = [], []
+    for label, line, macro, ids in pages.passage_uses(docs_dir):
+        if macro == "routine_section":
+            for ident in ids:
+                if ident not in sections:
+                    problems.append(Problem(label, f'sidan visar avsnittet "{ident}", som inte finns i data/routine.yml', line=line))
+                else:
+                    ids = [u.ident for u in units.values() if u.section["id"] in routine.section_family(sections, ident)]
+        else:
+            for ident in ids:
+                if ident not in units:
+                    problems.append(Problem(label, f'sidan visar stycket "{ident}", som inte finns i data/routine.yml', line=line))
+            ids = [i for i in ids if i in units]
+        out.append((routine.Element(label, f"rad {line}", (label,), "", ids, None), ()))
+    return out, problems

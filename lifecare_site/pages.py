@@ -5,7 +5,7 @@ from pathlib import Path
 from .errors import Problem
 
 # Macros whose first argument is an id, and where that id must exist.
-_CALL = re.compile(r"""\b(phone|contact|contact_intro|item_text|role_title|role_applies_to|checklist|phase_list|first_steps|form_title|blankett)\(\s*["']([^"']*)["']""")
+_CALL = re.compile(r"""\b(phone|contact|contact_intro|item_text|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
 
 
 def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids):
@@ -15,7 +15,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
         "contact": (contact_ids, "kontakten", "data/contacts.yml"),
         "contact_intro": (contact_ids, "kontakten", "data/contacts.yml"),
     }
-    for name in ("role_title", "role_applies_to", "checklist", "phase_list", "first_steps"):
+    for name in ("role_title", "role_applies_to", "checklist", "phase_list"):
         known[name] = (role_ids, "rollen", "data/checklists.yml")
     known["item_text"] = (item_ids, "punkten", "data/checklists.yml")
     for name in ("form_title", "blankett"):
@@ -46,25 +46,17 @@ def missing_pages(docs_dir: Path, role_ids, form_ids):
     return problems
 
 
-# part("page.md", start="Rubrik", until="Rubrik"): another page's content, taken from heading to heading.
-_PART = re.compile(r"""\bpart\(\s*["']([^"']+)["']([^)]*)\)""")
-_HEADING_ARG = re.compile(r"""\b(start|until)\s*=\s*["']([^"']*)["']""")
+# routine_text("id", ...) and routine_section("id"): the routine's own words on a page.
+_ROUTINE_CALL = re.compile(r"""\b(routine_text|routine_section)\(([^)]*)\)""")
+_STRING = re.compile(r"""["']([^"']*)["']""")
 
 
-def part_problems(docs_dir: Path):
-    """Every part(...) call on a page must name a page and headings that exist (checked before the build)."""
-    problems = []
+def passage_uses(docs_dir: Path):
+    """[(page label, line, macro, [ids])] for every call that shows the routine's words on a page."""
+    uses = []
     for page in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            for call in _PART.finditer(line):
-                source = docs_dir / call.group(1)
-                if not source.is_file():
-                    problems.append(Problem(label, f'sidan tar med docs/{call.group(1)}, som inte finns', line=number))
-                    continue
-                headings = {text.lstrip("# ") for text in source.read_text(encoding="utf-8").splitlines() if text.startswith("#")}
-                for _, wanted in _HEADING_ARG.findall(call.group(2)):
-                    if wanted not in headings:
-                        problems.append(Problem(label, f'sidan tar med docs/{call.group(1)} från rubriken "{wanted}", men den '
-                                                       "rubriken finns inte där. Rätta rubriken på sidan eller i anropet.", line=number))
-    return problems
+            for call in _ROUTINE_CALL.finditer(line):
+                uses.append((label, number, call.group(1), _STRING.findall(call.group(2))))
+    return uses

@@ -19,6 +19,12 @@ ENTRY_WORDS = {
     "fields": "fält",
     "outage_lengths": "avbrottslängd",
     "communication": "kontaktväg",
+    "register_columns": "kolumn",
+    "register_header": "fält",
+    "participant_columns": "kolumn",
+    "sections": "avsnitt",
+    "passages": "stycke",
+    "corrections": "rättelse",
 }
 
 TYPE_WORDS = {
@@ -57,6 +63,8 @@ def describe_entry(data, path):
                 words.append(f'{word} "{item["id"]}"')
             elif isinstance(item, dict) and isinstance(item.get("use"), str):
                 words.append(f'{word} "{item["use"]}"')
+            elif isinstance(item, dict) and isinstance(item.get("label"), str):
+                words.append(f'{word} "{item["label"]}"')
             else:
                 words.append(f"{word} nr {step + 1}")
         container = step

@@ -9,8 +9,8 @@ import yaml
 
 from .errors import DataError, Problem
 
-# No data file nests deeper than this (checklists: roles > phases > items > item > when).
-MAX_DEPTH = 8
+# No data file nests deeper than this (routine: sections > section > passages > passage > items > item > items > item).
+MAX_DEPTH = 10
 MAX_BYTES = 1_000_000
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -14,6 +14,7 @@ GROUP = "Kommunerna] { #kapad .klass }"
 ROLE = "# Primärvård_öppenvård"
 TITLE = "Kommunal </title><script>alert(1)</script> &amp; omsorg"
 INTRO = "1. Ring [växeln](https://example.org) <img src=x onerror=alert(1)>"
+PASSAGE = "# Nås <b>via</b> [fast](javascript:alert(1)) vårdkontakt *nu* `kod` &amp; <script>alert(1)</script>"
 
 
 class _Elements(HTMLParser):
@@ -49,10 +50,12 @@ def hostile(tmp_path_factory):
     data = project / "data"
     _replace(data / "contacts.yml", "name: Servicedesk, Region Västernorrland", f"name: {json.dumps(NAME)}")
     _replace(data / "contacts.yml", "title: Kommunerna", f"title: {json.dumps(GROUP)}")
-    _replace(data / "contacts.yml", "    intro: >-\n      En väg in: kontakta en biståndshandläggare i respektive kommun via växeln.\n"
-             "      Biståndshandläggaren ansvarar i sin tur för att nå berörda enheter som är\n"
+    _replace(data / "contacts.yml", "    intro: >-\n      En väg in: en biståndshandläggare ska kontaktas för respektive kommun via\n"
+             "      växeln, som i sin tur ansvarar för att nå berörda enheter som är\n"
              "      involverade i patientens vård.", f"    intro: {json.dumps(INTRO)}")
     _replace(data / "checklists.yml", "text: Bekräfta fast vårdkontakt.", f"text: {json.dumps(ITEM, ensure_ascii=False)}")
+    # The routine's own text: its braces are facts ({phone:id}), so the hostile text there has none.
+    _replace(data / "routine.yml", "text: Primärvård/öppenvård nås via fast vårdkontakt.", f"text: {json.dumps(PASSAGE, ensure_ascii=False)}")
     _replace(data / "checklists.yml", "title: Primärvård/öppenvård", f"title: {json.dumps(ROLE, ensure_ascii=False)}")
     _replace(data / "checklists.yml", "title: Kommunal vård och omsorg", f"title: {json.dumps(TITLE, ensure_ascii=False)}")
     result = build(project)
@@ -60,7 +63,7 @@ def hostile(tmp_path_factory):
     return result
 
 
-PAGES = ["index.html", "gemensamt/index.html", "telefonnummer/index.html", "primarvard/index.html",
+PAGES = ["index.html", "gemensamt/index.html", "rutinen/index.html", "telefonnummer/index.html", "primarvard/index.html",
          "checklistor/index.html", "nodparm/index.html", "i-drift-igen/index.html"]
 
 
@@ -79,7 +82,8 @@ def test_no_data_text_becomes_a_link_a_tag_or_an_id(hostile, path):
     ("telefonnummer/index.html", NAME),
     ("telefonnummer/index.html", GROUP),
     ("telefonnummer/index.html", INTRO),
-    ("gemensamt/index.html", INTRO),
+    ("gemensamt/index.html", PASSAGE),
+    ("rutinen/index.html", PASSAGE),
     ("primarvard/index.html", ITEM),
     ("primarvard/index.html", ROLE),
     ("checklistor/index.html", ITEM),

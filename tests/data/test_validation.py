@@ -86,7 +86,9 @@ def test_duplicate_checklist_item_id(project):
 def test_empty_checklist_phase(project):
     _edit(project, "checklists.yml", """        items:
           - id: km-it-support
-            text: Kontakta din kommuns egen IT-support direkt och säg att Lifecare SP har driftstopp.
+            text: Kontakta din kommuns egen IT-support omedelbart.
+            contact: kommunernas-it-support
+            source: [it-kontakt, it-kommun]
 """, "        items: []\n")
     _fails_with(project, "data/checklists.yml, rad", 'fas "genast": fältet "items" (Punkter) får inte vara en tom lista')
 
@@ -112,9 +114,9 @@ def test_envelope_with_an_unknown_recipient(project):
     _fails_with(project, 'blankett "kuvertetikett": kontakten "lifecare" finns inte i data/contacts.yml')
 
 
-def test_register_form_without_rows(project):
-    _edit(project, "forms.yml", "    rows: 12\n", "", count=2)
-    _fails_with(project, 'blankett "kommun": fältet "rows" (Antal rader) saknas')
+def test_register_form_without_information(project):
+    _edit(project, "forms.yml", "    information:\n      - km-svara\n      - km-aterkoppla\n", "")
+    _fails_with(project, 'blankett "kommun": fältet "information"', "saknas")
 
 
 def test_decision_naming_an_unknown_role(project):
@@ -148,9 +150,13 @@ def test_a_removed_contact_lists_every_place_that_uses_it_in_one_build(project):
         phone: 0660-890 70
         email: support.it@rvn.se
         email_label: ärendeportal
+        source: [it-region]
+        added: >-
+          ”Säg att Lifecare SP har driftstopp” är webbplatsens förslag till vad
+          du säger, inte rutinens ord.
 """, "")
     out = _fails_with(project, 'data/checklists.yml, rad', 'punkt "ring-servicedesk": kontakten "servicedesk" finns inte i data/contacts.yml',
-                      'data/accessibility.yml, rad', 'docs/index.md, rad', 'docs/gemensamt.md, rad')
+                      'data/accessibility.yml, rad', 'docs/index.md, rad', 'data/routine.yml, rad')
     assert out.count('"servicedesk"') >= 4
 
 
@@ -159,6 +165,8 @@ def test_removing_the_discharge_rule_is_refused_with_its_use(project):
             text: >-
               Utskrivning från sjukhus får inte ske utan att det är säkerställt
               att mottagande enhet har tagit emot informationen.
+            kind: rule
+            source: [utskrivning-regel]
 """, "")
     _fails_with(project, 'data/checklists.yml: punkten "sv-bekraftat" saknas')
 
@@ -172,7 +180,7 @@ def test_a_bad_edit_after_a_good_build_is_still_caught(project):
     _fails_with(project, 'post "timra": okänt fält "phnoe"')
 
 
-def test_the_whole_routine_names_a_heading_that_is_not_there(project):
-    page = project / "docs" / "rutinen.md"
-    page.write_text(page.read_text(encoding="utf-8").replace('start="Omfattning"', 'start="Omfatning"'), encoding="utf-8")
-    _fails_with(project, 'docs/rutinen.md, rad ', 'sidan tar med docs/om-rutinen.md från rubriken "Omfatning"')
+def test_a_page_naming_a_section_of_the_routine_that_is_not_there(project):
+    page = project / "docs" / "om-rutinen.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('routine_section("syfte")', 'routine_section("syftet")'), encoding="utf-8")
+    _fails_with(project, 'docs/om-rutinen.md, rad ', 'sidan visar avsnittet "syftet", som inte finns i data/routine.yml')

@@ -34,10 +34,26 @@
     this.rules = JSON.parse(source.textContent);
     this.root = root;
     root.addEventListener("change", this.update.bind(this));
+    var restart = root.querySelector("[data-lc-new-patient]");
+    if (restart) {
+      restart.addEventListener("click", this.newPatient.bind(this));
+    }
     root.hidden = false;
     // A browser may restore earlier choices on reload; answer for them at once.
     this.update();
   }
+
+  // The next patient: the answers about the patient are cleared, the role stays. Nothing is stored.
+  Helper.prototype.newPatient = function () {
+    this.root.querySelectorAll('input[name="lc-helper-admitted"], input[name="lc-helper-discharged"]').forEach(function (input) {
+      input.checked = false;
+    });
+    this.answer.replaceChildren(element("p", "Svara på frågorna, så visas svaret här."));
+    var first = this.root.querySelector('input[name="lc-helper-admitted"]');
+    if (first) {
+      first.focus();
+    }
+  };
 
   Helper.prototype.choice = function (name) {
     var checked = this.root.querySelector('input[name="' + name + '"]:checked');
@@ -58,7 +74,8 @@
     var answer = document.createDocumentFragment();
     var verdict = element("p");
     verdict.setAttribute("data-lc-verdict", "");
-    verdict.appendChild(element("strong", rule.register ? "Ja." : "Nej."));
+    // The case it answers stands next to its verdict; where the routine is silent, the helper says so.
+    verdict.appendChild(element("strong", rule.label + ": " + (rule.covered ? (rule.register ? "Ja." : "Nej.") : "Rutinen säger inget om det.")));
     verdict.appendChild(document.createTextNode(" " + rule.text));
     answer.appendChild(verdict);
     if (tasks.length) {
