@@ -106,7 +106,7 @@ def define_env(env):
 
     fragments.env.filters["routine_words"] = _routine_words
     fragments.env.globals["attr_id"] = lambda ident: Markup(f"{{ #{ident} }}") if ident else Markup("")
-    sections = {section["id"]: section for section in data.routine["sections"]}
+    sections = sections_by_id = {section["id"]: section for section in data.routine["sections"]}
     part_of = {}
     for section in data.routine["sections"]:
         top = section if section["level"] == 2 else top
@@ -309,8 +309,14 @@ def define_env(env):
     @env.macro
     def binder():
         """The emergency binder: phone list, checklists, decision tables and every blankett."""
-        sections = [{"id": "telefonnummer", "title": "Telefonnummer",
-                     "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3, html=True)}]
+        def routine_html(ident):
+            family = routine.section_family(sections_by_id, ident)
+            return fragments.render("routine.md", sections=[sections_by_id[i] for i in family], shift=1, anchors=False, html=True)
+
+        sections = [{"id": "rutinen-gemensamt", "title": "Rutinen: gemensamt för alla", "body": routine_html("genomforande")},
+                    {"id": "telefonnummer", "title": "Telefonnummer",
+                     "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3, html=True)
+                     + routine_html("tel-region")}]
         for role in data.checklists["roles"]:
             sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
                              "body": _checklist_html(role["id"], 3, paper=True)})

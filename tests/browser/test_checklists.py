@@ -19,22 +19,22 @@ def _box(page, item_id, role="slutenvard"):
 def test_ticks_survive_a_reload_and_reset_clears_them(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")
-    page.get_by_label("Inskrivning", exact=True).check()
-    page.get_by_text("Planeringsunderlag", exact=True).click()  # the whole text is the label
-    phase = page.locator("[data-lc-phase]", has=page.locator("#lc-slutenvard-sv-inskrivning"))
-    assert phase.locator("[data-lc-progress]").inner_text() == "2 av 6 klara"
+    page.get_by_label("Stoppa ner blanketterna i ett kuvert").check()
+    page.locator("label[for=lc-slutenvard-sv-markning]").click()  # the whole text is the label
+    phase = page.locator("[data-lc-phase]", has=page.locator("#lc-slutenvard-sv-kuvert"))
+    assert phase.locator("[data-lc-progress]").inner_text() == "2 av 3 klara"
 
     page.reload()
-    assert _box(page, "sv-inskrivning").is_checked()
-    assert _box(page, "sv-planeringsunderlag").is_checked()
-    assert not _box(page, "sv-utskrivningsmeddelande").is_checked()
-    assert phase.locator("[data-lc-progress]").inner_text() == "2 av 6 klara"
+    assert _box(page, "sv-kuvert").is_checked()
+    assert _box(page, "sv-markning").is_checked()
+    assert not _box(page, "sv-internpost").is_checked()
+    assert phase.locator("[data-lc-progress]").inner_text() == "2 av 3 klara"
     assert phase.locator("[data-lc-progress]").get_attribute("aria-live") == "polite"
-    assert page.locator("#lc-slutenvard-sv-inskrivning-tid").inner_text().startswith("Klar ")
+    assert page.locator("#lc-slutenvard-sv-kuvert-tid").inner_text().startswith("Klar ")
 
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.get_by_role("button", name="Rensa checklistan").click()
-    assert _box(page, "sv-inskrivning").is_checked(), "dismissing the question must keep the ticks"
+    assert _box(page, "sv-kuvert").is_checked(), "dismissing the question must keep the ticks"
 
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Rensa checklistan").click()
@@ -47,20 +47,20 @@ def test_ticks_survive_a_reload_and_reset_clears_them(watched, base_url):
 def test_only_item_ids_and_times_are_stored(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")
-    page.get_by_label("Inskrivning", exact=True).check()
+    page.get_by_label("Stoppa ner blanketterna i ett kuvert").check()
     stored = page.evaluate("() => ({...window.localStorage})")
     assert list(stored) == [KEY]
     value = json.loads(stored[KEY])
-    assert list(value) == ["sv-inskrivning"]
-    assert value["sv-inskrivning"].endswith("Z")
+    assert list(value) == ["sv-kuvert"]
+    assert value["sv-kuvert"].endswith("Z")
 
 
 def test_two_tabs_stay_in_step(context, base_url):
     first, second = context.new_page(), context.new_page()
     first.goto(base_url + "slutenvard/")
     second.goto(base_url + "slutenvard/")
-    first.get_by_label("Inskrivning", exact=True).check()
-    second.wait_for_function("() => document.querySelector('#lc-slutenvard-sv-inskrivning').checked")
+    first.get_by_label("Stoppa ner blanketterna i ett kuvert").check()
+    second.wait_for_function("() => document.querySelector('#lc-slutenvard-sv-kuvert').checked")
 
 
 def test_without_javascript_the_checklist_renders_and_can_be_ticked(browser, base_url):
@@ -68,9 +68,9 @@ def test_without_javascript_the_checklist_renders_and_can_be_ticked(browser, bas
     page = context.new_page()
     page.goto(base_url + "slutenvard/")
     boxes = page.locator(".lc-checklist input[type=checkbox]")
-    assert boxes.count() >= 20
-    page.get_by_text("Planeringsunderlag", exact=True).click()
-    assert _box(page, "sv-planeringsunderlag").is_checked()
+    assert boxes.count() >= 5
+    page.locator("label[for=lc-slutenvard-sv-markning]").click()
+    assert _box(page, "sv-markning").is_checked()
     assert not page.get_by_role("button", name="Rensa checklistan").is_visible()
     assert [p.inner_text() for p in page.locator("[data-lc-progress]").all()] == [""] * page.locator("[data-lc-progress]").count()
     context.close()
@@ -90,10 +90,10 @@ def test_broken_storage_never_breaks_the_page(context, base_url, kind):
     watched = Watched(context.new_page())
     page = watched.page
     page.goto(base_url + "slutenvard/")
-    page.get_by_label("Inskrivning", exact=True).check()
-    assert _box(page, "sv-inskrivning").is_checked()
-    phase = page.locator("[data-lc-phase]", has=page.locator("#lc-slutenvard-sv-inskrivning"))
-    assert phase.locator("[data-lc-progress]").inner_text() == "1 av 6 klara"
+    page.get_by_label("Stoppa ner blanketterna i ett kuvert").check()
+    assert _box(page, "sv-kuvert").is_checked()
+    phase = page.locator("[data-lc-phase]", has=page.locator("#lc-slutenvard-sv-kuvert"))
+    assert phase.locator("[data-lc-progress]").inner_text() == "1 av 3 klara"
     assert watched.errors == []
     assert watched.console_errors == []
 

@@ -65,7 +65,7 @@ def _focus_is_visible(page):
     }""")
 
 
-@pytest.mark.parametrize("role,item", [("slutenvard", "sv-inskrivning"), ("kommun", "km-svara"), ("primarvard", "pv-svara")])
+@pytest.mark.parametrize("role,item", [("slutenvard", "sv-kvittera"), ("kommun", "kvittera-alla"), ("primarvard", "kvittera-alla")])
 def test_each_checklist_is_used_with_the_keyboard_alone(watched, base_url, role, item):
     page = watched.page
     page.goto(base_url + f"{role}/")

@@ -62,7 +62,7 @@ def test_ticks_from_this_shift_load_without_a_question(watched, base_url):
 def test_the_binder_prints_as_a_clean_master_with_one_print_button(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")
-    page.get_by_label("Inskrivning", exact=True).check()
+    page.get_by_label("Kontrollera inkomna meddelanden i Lifecare SP").check()
     page.goto(base_url + "nodparm/")
     assert page.locator('[data-module="lc-print-button"]').count() == 1
     assert page.locator(".md-content input[type=checkbox]").count() == 0

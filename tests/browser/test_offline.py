@@ -33,9 +33,9 @@ def test_start_page_role_page_and_checklist_work_from_files(context, offline_pac
     page.get_by_role("link", name="Slutenvård").first.click()
     assert page.url.endswith("/slutenvard.html")
     assert page.locator("h1").inner_text() == "Slutenvård"
-    page.get_by_label("Inskrivning", exact=True).check()
+    page.get_by_label("Kontrollera inkomna meddelanden i Lifecare SP").check()
     page.reload()
-    assert page.get_by_label("Inskrivning", exact=True).is_checked()
+    assert page.get_by_label("Kontrollera inkomna meddelanden i Lifecare SP").is_checked()
     assert watched.errors == []
     assert _outside(watched, offline_pack) == []
 

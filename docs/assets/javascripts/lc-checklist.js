@@ -187,8 +187,39 @@
       var boxes = phase.querySelectorAll("input[type=checkbox]");
       var done = phase.querySelectorAll("input[type=checkbox]:checked").length;
       var progress = phase.querySelector("[data-lc-progress]");
-      progress.textContent = done + " av " + boxes.length + " klara";
+      // A phase of steps for each patient and rules has no boxes, and no count.
+      if (progress) {
+        progress.textContent = done + " av " + boxes.length + " klara";
+      }
     });
+    this.markNext();
+  };
+
+  // After an interruption: the first step not ticked is marked, and a link at the top goes to it.
+  Checklist.prototype.markNext = function () {
+    var link = this.root.querySelector("[data-lc-next-link]");
+    var started = this.boxes.some(function (box) { return box.checked; });
+    var next = started ? this.boxes.filter(function (box) { return !box.checked; })[0] : null;
+    this.boxes.forEach(function (box) {
+      var item = box.parentNode;
+      var tag = item.querySelector("[data-lc-next-tag]");
+      item.classList.toggle("lc-checklist__item--next", box === next);
+      if (box === next && !tag) {
+        tag = document.createElement("span");
+        tag.className = "lc-checklist__next-tag";
+        tag.setAttribute("data-lc-next-tag", "");
+        tag.textContent = "Nästa steg";
+        box.nextElementSibling.appendChild(tag);
+      } else if (box !== next && tag) {
+        tag.remove();
+      }
+    });
+    if (link) {
+      link.hidden = !next;
+      if (next) {
+        link.querySelector("[data-lc-next-anchor]").setAttribute("href", "#" + next.id);
+      }
+    }
   };
 
   window.lcModules.register(MODULE, function (root) {
