@@ -140,9 +140,12 @@ def define_env(env):
     fragments.env.globals["quotes_for"] = _quotes
 
     @functools.lru_cache(maxsize=None)
-    def _contact_html(ident):
+    def _contact_html(ident, said=""):
         # A group such as the municipalities is listed under many items on many pages: rendered once a build.
-        return fragments.render("contact.html", item=_contact(ident))
+        # `said`: the step's own text; what to ask for is not repeated when the step already says it.
+        item = _contact(ident)
+        ask = item.get("ask_for", "")
+        return fragments.render("contact.html", item=item, ask_said=bool(ask) and ask.casefold() in said.casefold())
 
     fragments.env.globals["contact_html"] = _contact_html
 
@@ -298,8 +301,7 @@ def define_env(env):
         role = data.role_index[form["role"]]
         return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=role, in_binder=in_binder,
                                 register_columns=data.forms["register_columns"], register_header=data.forms["register_header"],
-                                patient_rules=decisions.patient_rules(data),
-                                tasks=[i for i in decisions.afterwards(data, role)[0] if "case" in i])
+                                patient_rules=decisions.patient_cases(data, role))
 
     @env.macro
     def blankett(ident):
@@ -313,10 +315,11 @@ def define_env(env):
             family = routine.section_family(sections_by_id, ident)
             return fragments.render("routine.md", sections=[sections_by_id[i] for i in family], shift=1, anchors=False, html=True)
 
-        sections = [{"id": "rutinen-gemensamt", "title": "Rutinen: gemensamt för alla", "body": routine_html("genomforande")},
-                    {"id": "telefonnummer", "title": "Telefonnummer",
+        # The numbers first: in an outage they are what the binder is opened for.
+        sections = [{"id": "telefonnummer", "title": "Telefonnummer",
                      "body": fragments.render("phone-directory.md", groups=data.contacts["groups"], level=3, html=True)
-                     + routine_html("tel-region")}]
+                     + routine_html("tel-region")},
+                    {"id": "rutinen-gemensamt", "title": "Rutinen: gemensamt för alla", "body": routine_html("genomforande")}]
         for role in data.checklists["roles"]:
             sections.append({"id": f"checklista-{role['id']}", "title": f"Checklista: {role['title']}",
                              "body": _checklist_html(role["id"], 3, paper=True)})

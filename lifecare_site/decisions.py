@@ -49,6 +49,12 @@ def tasks_for(items, admitted, discharged):
     return [i for i in items if fits.get(i.get("case"), False)]
 
 
+def patient_cases(data, role):
+    """The four cases with the routine's rule and what `role` registers for such a patient (the patient blankett)."""
+    do = afterwards(data, role)[0]
+    return [dict(rule, tasks=tasks_for(do, rule["admitted"], rule["discharged"])) for rule in patient_rules(data)]
+
+
 def tables(data):
     """All decision tables as {id: {caption, columns, rows: [{header, cells}]}}; a cell is a list of items."""
     roles = data.checklists["roles"]

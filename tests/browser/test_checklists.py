@@ -44,6 +44,37 @@ def test_ticks_survive_a_reload_and_reset_clears_them(watched, base_url):
     assert watched.errors == []
 
 
+def test_after_an_interruption_the_next_step_is_marked_and_linked_from_the_top(watched, base_url):
+    page = watched.page
+    page.goto(base_url + "slutenvard/")
+    link = page.locator("[data-lc-next-link]")
+    assert not link.is_visible(), "nothing ticked: no next step to point at"
+    _box(page, "ring-servicedesk").check()
+    _box(page, "sv-kvittera").check()
+    page.reload()
+    # The first box not ticked, in the order of the list, is the next step.
+    boxes = page.locator(".lc-checklist input[type=checkbox]").all()
+    expected = next(box for box in boxes if not box.is_checked())
+    next_id = expected.get_attribute("id")
+    assert next_id == "lc-slutenvard-sv-kuvert"
+    item = page.locator(f"[data-lc-step]:has(> #{next_id})")
+    assert "lc-checklist__item--next" in item.get_attribute("class")
+    assert item.locator("[data-lc-next-tag]").inner_text() == "Nästa steg"
+    assert page.locator("[data-lc-next-tag]").count() == 1
+    # The link sits in the first progress line, at the top of the list, and goes to the step.
+    assert link.is_visible()
+    first_phase = page.locator("[data-lc-phase]").first
+    assert first_phase.locator("[data-lc-next-link]").count() == 1
+    link.click()
+    assert page.evaluate("() => location.hash") == f"#{next_id}"
+    # Ticking it moves the mark on; when all is done no step is marked.
+    for box in page.locator(".lc-checklist input[type=checkbox]").all():
+        box.check()
+    assert page.locator("[data-lc-next-tag]").count() == 0
+    assert not link.is_visible()
+    assert watched.errors == []
+
+
 def test_only_item_ids_and_times_are_stored(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")

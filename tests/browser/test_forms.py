@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from tests.browser.conftest import WCAG_21_AA
 from tests.conftest import ROOT, SITE_URL
 
-FORMS = [form["id"] for form in yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]]
+FORMS_DATA = yaml.safe_load((ROOT / "data" / "forms.yml").read_text(encoding="utf-8"))["forms"]
+FORMS = [form["id"] for form in FORMS_DATA]
 
 
 def test_there_are_five_forms():
@@ -50,7 +51,11 @@ def test_without_javascript_the_print_button_is_not_shown(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "blanketter/kommun/")
-    assert page.locator(".lc-form__table tbody tr").count() == 12
+    # The blankett is whole without JavaScript: one row for the patient, one for each piece of information.
+    kommun = next(form for form in FORMS_DATA if form["id"] == "kommun")
+    assert page.locator(".lc-form__table--patient tbody tr").count() == 1
+    rows = page.locator(".lc-form__table--register tbody tr").count()
+    assert rows == len(kommun["information"]) + kommun["extra_rows"]
     assert not page.get_by_role("button", name="Skriv ut").is_visible()
     context.close()
 
@@ -58,7 +63,7 @@ def test_without_javascript_the_print_button_is_not_shown(browser, base_url):
 def test_text_typed_into_a_form_is_kept_nowhere(watched, base_url):
     page = watched.page
     secret = "Avdelning 12 patient Testsson 19121212-1212"
-    page.goto(base_url + "blanketter/slutenvard/")
+    page.goto(base_url + "blanketter/sip/")
     page.get_by_label("Enhet/avdelning").fill(secret)
     page.get_by_label("Blad nr").fill("7")
     page.get_by_label("Blad nr").press("Tab")
@@ -88,22 +93,24 @@ INSKRIVNINGSMEDDELANDE = "Efterregistrera inskrivningsmeddelande."
 UTSKRIVNINGSMEDDELANDE = "Efterregistrera utskrivningsmeddelande."
 PATIENTINFORMATION = "Fyll i patientinformation om det är möjligt."
 KVITTERA = "kvittera"
-SIP_KALLELSE = "Skicka då en formell kallelse via Lifecare SP"
+SIP_KALLELSE = "ska en formell kallelse skickas via Lifecare SP"
 
 # What the routine asks for each role and patient: (verdict, tasks for this patient, tasks that must not show).
+# The routine says nothing of a patient neither admitted nor discharged: no verdict, its text says so.
+# Patient information is for every patient registered afterwards (the routine lists it with both messages).
 CASES = {
-    ("slutenvard", "ja", "nej"): ("Ja.", [INSKRIVNINGSMEDDELANDE], [UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
+    ("slutenvard", "ja", "nej"): ("Ja.", [INSKRIVNINGSMEDDELANDE, PATIENTINFORMATION], [UTSKRIVNINGSMEDDELANDE]),
     ("slutenvard", "nej", "ja"): ("Ja.", [PATIENTINFORMATION, UTSKRIVNINGSMEDDELANDE], [INSKRIVNINGSMEDDELANDE]),
     ("slutenvard", "ja", "ja"): ("Nej.", [], [INSKRIVNINGSMEDDELANDE, UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
-    ("slutenvard", "nej", "nej"): ("Nej.", [], [INSKRIVNINGSMEDDELANDE, UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
-    ("kommun", "ja", "nej"): ("Ja.", [], [PATIENTINFORMATION]),
+    ("slutenvard", "nej", "nej"): (None, [], [INSKRIVNINGSMEDDELANDE, UTSKRIVNINGSMEDDELANDE, PATIENTINFORMATION]),
+    ("kommun", "ja", "nej"): ("Ja.", [PATIENTINFORMATION], []),
     ("kommun", "nej", "ja"): ("Ja.", [PATIENTINFORMATION], []),
     ("kommun", "ja", "ja"): ("Nej.", [], [PATIENTINFORMATION]),
-    ("kommun", "nej", "nej"): ("Nej.", [], [PATIENTINFORMATION]),
-    ("primarvard", "ja", "nej"): ("Ja.", [], [PATIENTINFORMATION]),
+    ("kommun", "nej", "nej"): (None, [], [PATIENTINFORMATION]),
+    ("primarvard", "ja", "nej"): ("Ja.", [PATIENTINFORMATION], []),
     ("primarvard", "nej", "ja"): ("Ja.", [PATIENTINFORMATION], []),
     ("primarvard", "ja", "ja"): ("Nej.", [], [PATIENTINFORMATION]),
-    ("primarvard", "nej", "nej"): ("Nej.", [], [PATIENTINFORMATION]),
+    ("primarvard", "nej", "nej"): (None, [], [PATIENTINFORMATION]),
 }
 # Whatever the patient: every role acknowledges messages; primary care also sends the SIP summons where agreed.
 ALWAYS = {"slutenvard": [KVITTERA], "kommun": [KVITTERA], "primarvard": [KVITTERA, SIP_KALLELSE]}
@@ -127,8 +134,12 @@ def test_the_helper_answers_this_patients_case_for_every_role(watched, base_url,
             answer = page.locator("[data-lc-answer]")
             verdict, expected, absent = CASES[(role, admitted, discharged)]
             said = answer.locator("[data-lc-verdict]").inner_text()
-            rule = patients[f"{int(admitted == 'ja')}{int(discharged == 'ja')}"][2][0]
-            assert said == f"{verdict} {rule}", (admitted, discharged)
+            key = f"{int(admitted == 'ja')}{int(discharged == 'ja')}"
+            rule = patients[key][2][0]
+            label = page.locator(f'[data-lc-table="patienter"] tr[data-lc-row="{key}"] th').inner_text().strip()
+            # The answer repeats the case it answers, next to its verdict.
+            expected_said = f"{label}: {verdict} {rule}" if verdict else f"{label}: {rule}"
+            assert said == expected_said, (admitted, discharged)
             case = _tasks(answer, "case")
             assert len(case) == len(expected), (admitted, discharged, case)
             for text, shown in zip(expected, case, strict=True):

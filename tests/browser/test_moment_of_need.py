@@ -19,20 +19,20 @@ def _store(page, base_url, value):
 
 def test_ticks_from_an_earlier_outage_are_not_shown_as_done_but_asked_about(watched, base_url):
     page = watched.page
-    _store(page, base_url, {"sv-inskrivning": OLD, "sv-planeringsunderlag": "2026-10-19T11:30:00.000Z"})
+    _store(page, base_url, {"sv-kvittera": OLD, "sv-kuvert": "2026-10-19T11:30:00.000Z"})
     question = page.locator("[data-lc-stale]")
     assert question.is_visible()
     assert question.locator("[data-lc-stale-text]").inner_text() == "Bockarna är från 19 okt. kl. 14.02 – börja om?"
     assert page.locator(".lc-checklist input:checked").count() == 0
-    assert page.locator("#lc-slutenvard-sv-inskrivning-tid").inner_text() == ""
+    assert page.locator("#lc-slutenvard-sv-kvittera-tid").inner_text() == ""
     # Nothing is lost by just looking: the old ticks are still stored until the user answers.
-    assert json.loads(page.evaluate(f"() => window.localStorage.getItem('{KEY}')"))["sv-inskrivning"] == OLD
+    assert json.loads(page.evaluate(f"() => window.localStorage.getItem('{KEY}')"))["sv-kvittera"] == OLD
     assert watched.errors == []
 
 
 def test_starting_over_clears_the_old_ticks(watched, base_url):
     page = watched.page
-    _store(page, base_url, {"sv-inskrivning": OLD})
+    _store(page, base_url, {"sv-kvittera": OLD})
     page.get_by_role("button", name="Börja om").click()
     assert not page.locator("[data-lc-stale]").is_visible()
     assert page.locator(".lc-checklist input:checked").count() == 0
@@ -43,20 +43,20 @@ def test_starting_over_clears_the_old_ticks(watched, base_url):
 
 def test_continuing_keeps_the_old_ticks_with_their_date(watched, base_url):
     page = watched.page
-    _store(page, base_url, {"sv-inskrivning": OLD})
+    _store(page, base_url, {"sv-kvittera": OLD})
     page.get_by_role("button", name="Fortsätt med bockarna").click()
     assert not page.locator("[data-lc-stale]").is_visible()
-    assert page.locator("#lc-slutenvard-sv-inskrivning").is_checked()
-    assert page.locator("#lc-slutenvard-sv-inskrivning-tid").inner_text() == "Klar 19 okt. 14.02"
+    assert page.locator("#lc-slutenvard-sv-kvittera").is_checked()
+    assert page.locator("#lc-slutenvard-sv-kvittera-tid").inner_text() == "Klar 19 okt. 14.02"
 
 
 def test_ticks_from_this_shift_load_without_a_question(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")
     recent = page.evaluate("() => new Date(Date.now() - 3 * 3600 * 1000).toISOString()")
-    _store(page, base_url, {"sv-inskrivning": recent})
+    _store(page, base_url, {"sv-kvittera": recent})
     assert not page.locator("[data-lc-stale]").is_visible()
-    assert page.locator("#lc-slutenvard-sv-inskrivning").is_checked()
+    assert page.locator("#lc-slutenvard-sv-kvittera").is_checked()
 
 
 def test_the_binder_prints_as_a_clean_master_with_one_print_button(watched, base_url):
@@ -96,9 +96,15 @@ def test_on_a_phone_the_first_step_and_the_first_number_are_on_the_first_screen(
     OUTPUT.mkdir(exist_ok=True)
     phone.screenshot(path=str(OUTPUT / f"mobil-{role}.png"))
     first_box = phone.locator(".lc-checklist input[type=checkbox]").first.bounding_box()
-    first_number = phone.locator(".md-content a[href^='tel:']").first.bounding_box()
+    # Whom to call first: its number, or (for the municipalities' own IT support, which the routine gives no
+    # number for) the words saying so, on the first screen.
+    first_contact = phone.locator(".lc-first .lc-checklist__contact").first
     assert first_box["y"] + first_box["height"] <= PHONE["height"]
-    assert first_number["y"] + first_number["height"] <= PHONE["height"]
+    contact_box = first_contact.bounding_box()
+    assert contact_box["y"] + contact_box["height"] <= PHONE["height"]
+    if role != "kommun":
+        first_number = first_contact.locator("a[href^='tel:']").first.bounding_box()
+        assert first_number["y"] + first_number["height"] <= PHONE["height"]
     assert phone.locator(".lc-first").get_by_text("Gör först").is_visible()
     # The reset control comes after the list, not above it.
     last_box = phone.locator(".lc-checklist input[type=checkbox]").last.bounding_box()
@@ -159,10 +165,15 @@ def test_register_blanketter_have_room_to_write_by_hand(browser, base_url):
     page.emulate_media(media="print")
     headers = page.locator(".lc-form__table--register th")
     widths = {h.inner_text(): h.bounding_box()["width"] / MM for h in headers.all()}
-    assert widths["Patient (namn, personnummer)"] >= 40
+    assert widths["Kommentar – namnet på den du haft kontakt med"] >= 50
     assert widths["L/M"] <= 15
-    row = page.locator(".lc-form__table--register tbody tr").first.bounding_box()["height"] / MM
-    assert row >= 8
+    # Every line to write on is at least 8 mm high, and the blankett's text at least 10 pt.
+    rows = [row.bounding_box()["height"] / MM for row in page.locator(".lc-form__table tbody tr").all()]
+    assert rows and min(rows) >= 8
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.lc-form *')]
+        .filter(e => e.offsetParent !== null && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert sizes and min(sizes) >= 10 * 96 / 72 - 0.01
     page.goto(base_url + "blanketter/sip/")
     page.emulate_media(media="print")
     lines = [line.bounding_box()["height"] / MM for line in page.locator(".lc-form__line").all()]

@@ -91,8 +91,8 @@ def test_the_pdfs_are_tagged_swedish_titled_and_embed_their_fonts(made, name):
             assert any(key.startswith("/FontFile") for key in descriptor.get_object()), font.get("/BaseFont")
 
 
-def test_the_structure_has_headings_and_tables(made):
-    reader = PdfReader(made[1] / f"{BASE}.pdf")
+def _structure_types(path):
+    reader = PdfReader(path)
     roles = set()
 
     def walk(node, depth=0):
@@ -106,7 +106,15 @@ def test_the_structure_has_headings_and_tables(made):
                     walk(kid, depth + 1)
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
-    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/P"} <= roles
+    return roles
+
+
+def test_the_structure_has_headings_and_tables(made):
+    # The routine is text and lists under headings; the blanketter and the binder are tables.
+    assert {"/H1", "/H2", "/P", "/L", "/LI"} <= _structure_types(made[1] / f"{BASE}.pdf")
+    # (Chromium tags no TD for an empty cell, and a blankett's cells are empty: the PDF/UA work mends that.)
+    assert {"/H1", "/Table", "/TH", "/P"} <= _structure_types(made[1] / f"{BASE}-blankett-slutenvard.pdf")
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD"} <= _structure_types(made[1] / f"{BASE}-nodparm.pdf")
 
 
 def test_every_phone_number_of_the_routine_is_text_in_the_routine_pdf(made):

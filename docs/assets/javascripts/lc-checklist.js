@@ -195,7 +195,7 @@
     this.markNext();
   };
 
-  // After an interruption: the first step not ticked is marked, and a link at the top goes to it.
+  // After an interruption: the first step not ticked is marked, and a link in the first progress line goes to it.
   Checklist.prototype.markNext = function () {
     var link = this.root.querySelector("[data-lc-next-link]");
     var started = this.boxes.some(function (box) { return box.checked; });
@@ -217,7 +217,7 @@
     if (link) {
       link.hidden = !next;
       if (next) {
-        link.querySelector("[data-lc-next-anchor]").setAttribute("href", "#" + next.id);
+        link.setAttribute("href", "#" + next.id);
       }
     }
   };

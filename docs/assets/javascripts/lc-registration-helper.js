@@ -74,8 +74,8 @@
     var answer = document.createDocumentFragment();
     var verdict = element("p");
     verdict.setAttribute("data-lc-verdict", "");
-    // The case it answers stands next to its verdict; where the routine is silent, the helper says so.
-    verdict.appendChild(element("strong", rule.label + ": " + (rule.covered ? (rule.register ? "Ja." : "Nej.") : "Rutinen säger inget om det.")));
+    // The case it answers stands next to its verdict; where the routine is silent, its text says so, without a verdict.
+    verdict.appendChild(element("strong", rule.label + ":" + (rule.covered ? (rule.register ? " Ja." : " Nej.") : "")));
     verdict.appendChild(document.createTextNode(" " + rule.text));
     answer.appendChild(verdict);
     if (tasks.length) {
