@@ -59,7 +59,7 @@ def define_env(env):
             log.error(str(problem))
         _serve_error = Fragments(ROOT / "overrides" / "fragments").render(
             "data-error.html", problems=[str(problem) for problem in error.problems])
-        env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="")
+        env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="", lc_owner="")
         return
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
@@ -222,6 +222,8 @@ def define_env(env):
         log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
         for line in changed:
             log.info(f"  {line}")
+    # Who is behind the site: one home (data/accessibility.yml), in the statement and the footer alike.
+    env.conf["extra"]["lc_owner"] = data.accessibility["organisation"]
     env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
     env.conf["extra"]["lc_footer_html"] = fragments.render("document-control.html")
     env.conf["extra"]["lc_print_footer_html"] = fragments.render("print-footer.html")
@@ -235,11 +237,6 @@ def define_env(env):
     def contact(ident):
         """A contact or a group of contacts: name, what to ask for, number."""
         return fragments.render("contact.html", item=_contact(ident))
-
-    @env.macro
-    def contact_intro(ident):
-        """The introduction of a group in the phone directory, e.g. how the municipalities are reached."""
-        return text(_contact(ident)["intro"])
 
     @env.macro
     def phone_directory():
@@ -349,7 +346,10 @@ def define_env(env):
     def accessibility_statement():
         """The accessibility statement, in Digg's eleven parts, from data/accessibility.yml."""
         feedback = fragments.render("contact-entry.html", entry=_contact(data.accessibility["feedback_contact"]), hide_ask=True)
-        return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback)
+        # The PDF files are named only when they are published (made by "make pdf" before the build).
+        published = any((ROOT / pdfs.FOLDER / doc.file).is_file() for doc in pdf_documents)
+        return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback,
+                                pdfs_published=published)
 
     @env.macro
     def open_questions():

@@ -5,7 +5,7 @@ from pathlib import Path
 from .errors import Problem
 
 # Macros whose first argument is an id, and where that id must exist.
-_CALL = re.compile(r"""\b(phone|contact|contact_intro|item_text|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
+_CALL = re.compile(r"""\b(phone|contact|item_text|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
 
 
 def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids):
@@ -13,7 +13,6 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
     known = {
         "phone": (contact_ids, "kontakten", "data/contacts.yml"),
         "contact": (contact_ids, "kontakten", "data/contacts.yml"),
-        "contact_intro": (contact_ids, "kontakten", "data/contacts.yml"),
     }
     for name in ("role_title", "role_applies_to", "checklist", "phase_list"):
         known[name] = (role_ids, "rollen", "data/checklists.yml")

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import SITE_URL, build, copy_project
+from tests.htmltext import read
 
 VERSION = "1.0"
 BASE = f"avbrottsrutin-lifecare-sp-{VERSION}"
@@ -115,6 +116,11 @@ def test_the_structure_has_headings_and_tables(made):
     # (Chromium tags no TD for an empty cell, and a blankett's cells are empty: the PDF/UA work mends that.)
     assert {"/H1", "/Table", "/TH", "/P"} <= _structure_types(made[1] / f"{BASE}-blankett-slutenvard.pdf")
     assert {"/H1", "/H2", "/Table", "/TH", "/TD"} <= _structure_types(made[1] / f"{BASE}-nodparm.pdf")
+
+
+def test_once_the_pdfs_are_published_the_statement_describes_them(made):
+    text = read(made[2].page("tillganglighet/index.html"))[0]
+    assert "Redogörelsen omfattar också PDF-filerna" in text and "PDF/UA" in text
 
 
 def test_every_phone_number_of_the_routine_is_text_in_the_routine_pdf(made):

@@ -7,6 +7,7 @@ import yaml
 
 from lifecare_site import phones
 from tests.conftest import ROOT, SITE_URL, build
+from tests.data import edit_data
 from tests.htmltext import read
 
 PAGES = {
@@ -230,6 +231,30 @@ def test_the_accessibility_statement_has_its_eleven_parts(site):
     assert f"Bedömningen gjordes den {data['assessed']}" in text
     assert data["digg_complaint_url"] in links
     assert "delvis förenlig" in text
+
+
+def test_the_statement_names_the_pdf_files_only_when_they_are_published(site):
+    # The site under test is built without "make pdf": no PDF is published, so none is described.
+    text = read(site.page("tillganglighet/index.html"))[0]
+    assert "PDF" not in text
+    # (tests/browser/test_pdfs.py builds with the PDFs and finds them described.)
+
+
+def test_one_owner_in_the_footer_and_the_statement_marked_until_confirmed(site, project):
+    data = yaml.safe_load((ROOT / "data" / "accessibility.yml").read_text(encoding="utf-8"))
+    html = site.page("tillganglighet/index.html")
+    owner = re.search(r'<p class="md-copyright__highlight lc-footer__owner">([^<]*)</p>', html).group(1)
+    assert owner == data["organisation"]
+    assert re.search(r'<p class="md-copyright__highlight lc-footer__owner">([^<]*)</p>', site.page("index.html")).group(1) == owner
+    text = read(html)[0]
+    assert f"{owner} står bakom" in text
+    assert data["confirmed"] is False
+    unconfirmed = r"inte bekräfta[dt] av dokumentägaren"
+    assert len(re.findall(unconfirmed, text)) == 2  # the organisation and the feedback contact
+    edit_data(project, "accessibility.yml", "confirmed: false", "confirmed: true")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert not re.findall(unconfirmed, read(result.page("tillganglighet/index.html"))[0])
 
 
 def test_every_page_links_to_the_accessibility_statement(site):

@@ -44,6 +44,44 @@ def test_hela_rutinen_has_the_routines_words_in_its_order_and_little_else(routin
     assert matched / len(page) >= 0.9, f"only {matched} of the page's {len(page)} words are the routine's"
 
 
+def _words(text):
+    return [w for w in re.split(r"[\s/–—\-:;,.()”“\"’']+", text) if len(_skeleton(w)) >= 2]
+
+
+def _case_changes(scan_text, page_text):
+    """Words of the page that match a word of the scan (in order) but not in its capital letters."""
+    scan, page = _words(scan_text), _words(page_text)
+    matcher = difflib.SequenceMatcher(None, [_skeleton(w) for w in scan], [_skeleton(w) for w in page], autojunk=False)
+    return [(scan[block.a + k], page[block.b + k]) for block in matcher.get_matching_blocks() for k in range(block.size)
+            if scan[block.a + k][:1].isupper() != page[block.b + k][:1].isupper()]
+
+
+@pytest.mark.skipif(not SCAN.is_file(), reason="the scan of the routine is not beside the project")
+def test_every_change_of_capital_letters_is_a_listed_correction(site):
+    html = site.page("rutinen/index.html")
+    # The document control is data/document.yml's, not the routine's text (the scan writes "EJ BESLUTAD").
+    html = re.sub(r'<aside class="lc-doc-control".*?</aside>', "", html, flags=re.S)
+    corrections = yaml.safe_load((ROOT / "data" / "routine.yml").read_text(encoding="utf-8"))["corrections"]
+    corrected = {word for correction in corrections for word in _words(correction["text"])}
+    unlisted = [pair for pair in _case_changes(SCAN.read_text(encoding="utf-8"), _main_text(html)) if pair[1] not in corrected]
+    assert unlisted == []
+
+
+@pytest.mark.skipif(not SCAN.is_file(), reason="the scan of the routine is not beside the project")
+def test_each_correction_is_in_the_scan_and_on_hela_rutinen(routine_page):
+    scan = " ".join(_skeletons(SCAN.read_text(encoding="utf-8")))
+    page = " ".join(routine_page.split())
+    for correction in yaml.safe_load((ROOT / "data" / "routine.yml").read_text(encoding="utf-8"))["corrections"]:
+        assert " ".join(_skeletons(correction["scan"])) in scan, correction["scan"]
+        assert " ".join(correction["text"].split()) in page, correction["text"]
+
+
+def test_an_unlisted_change_of_capital_letters_is_found():
+    """Negative control for the test above."""
+    assert _case_changes("Region Västernorrlands växel", "region Västernorrlands växel") == [("Region", "region")]
+    assert _case_changes("Region Västernorrlands växel", "Region Västernorrlands växel") == []
+
+
 def test_a_page_that_adds_the_sites_help_to_hela_rutinen_fails_the_comparison(site):
     """Negative control: the role page (checklist, Gör först, scripts) is not the routine."""
     scan, page = _skeletons(SCAN.read_text(encoding="utf-8")), _skeletons(_main_text(site.page("slutenvard/index.html")))
