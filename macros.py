@@ -354,7 +354,10 @@ def define_env(env):
     @env.macro
     def open_questions():
         """The owner's open questions from data/document.yml, shown only while the routine is a draft."""
-        return fragments.render("open-questions.html", document=data.document)
+        # The municipalities whose IT-support number nobody has given (data/contacts.yml, it_phone).
+        it_missing = [name for group in data.contacts["groups"] for entry in group["entries"]
+                      for name in entry.get("it_missing", [])]
+        return fragments.render("open-questions.html", document=data.document, it_missing=it_missing)
 
     @env.macro
     def pdf_link(ident):

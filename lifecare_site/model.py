@@ -120,8 +120,30 @@ def _contacts(file: DataFile):
                     entry["phone_display"], entry["phone_href"] = phones.parse(entry["phone"], short=entry.get("short_number", False))
                 except phones.PhoneError as error:
                     file.add(path + ("phone",), str(error))
+            if "it_phone" in entry:
+                try:
+                    entry["it_phone_display"], entry["it_phone_href"] = phones.parse(entry["it_phone"])
+                except phones.PhoneError as error:
+                    file.add(path + ("it_phone",), str(error))
     file.unique_ids(ids)
+    groups = {group["id"]: group for group in file.data["groups"]}
+    for g, group in enumerate(file.data["groups"]):
+        for e, entry in enumerate(group["entries"]):
+            if "it_support_of" in entry:
+                _it_support(file, ("groups", g, "entries", e, "it_support_of"), entry, groups)
     return index
+
+
+def _it_support(file: DataFile, path, entry, groups):
+    """The municipalities' own IT support: the numbers they have given, and those the routine does not give."""
+    target = groups.get(entry["it_support_of"])
+    if target is None:
+        file.add(path, f'gruppen "{entry["it_support_of"]}" finns inte i filen. '
+                       f'Skriv id för gruppen med kommunerna, till exempel "kommuner".')
+        return
+    entry["it_numbers"] = [{"name": m["name"], "phone_display": m["it_phone_display"], "phone_href": m["it_phone_href"]}
+                           for m in target["entries"] if "it_phone_href" in m]
+    entry["it_missing"] = [m["name"] for m in target["entries"] if "it_phone" not in m]
 
 
 def _checklists(file: DataFile, contact_index):

@@ -48,6 +48,7 @@ class Fragments:
         self.env.globals["heading_marks"] = lambda level: Markup("#" * level)
         self.env.filters["css_string"] = css_string
         self.env.filters["first_lower"] = first_lower
+        self.env.filters["swedish_list"] = swedish_list
 
     def render(self, name: str, **context) -> Markup:
         text_ = self.env.get_template(name).render(**context)
@@ -89,6 +90,12 @@ def css_string(value) -> Markup:
     """A CSS string literal: quotes, backslashes, line breaks and "<" escaped."""
     escaped = "".join(f"\\{ord(char):x} " if char in '"\\<>\n\r' else char for char in str(value))
     return Markup(f'"{escaped}"')
+
+
+def swedish_list(values) -> str:
+    """Names in a sentence, the Swedish way: "A, B och C"."""
+    values = [str(value) for value in values]
+    return " och ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
 
 
 def first_lower(value) -> str:

@@ -175,6 +175,48 @@ def test_the_municipalitys_first_step_is_only_its_own_it_support(site):
     assert "direktnummer" not in first and "växel" not in first
 
 
+def _first_step(html):
+    return html.split('class="lc-checklist__phase lc-first"', 1)[1].split("</section>", 1)[0]
+
+
+def test_without_numbers_the_municipalities_it_support_says_the_routine_gives_none(site):
+    # No municipality has given a number: the first step says so (never a guessed number), and the open
+    # questions list every municipality.
+    first = read(_first_step(site.page("kommun/index.html")))[0]
+    assert "Webbplatsens upplysning: rutinen anger inte numren till kommunernas IT-support." in first
+    assert 'href="tel:' not in _first_step(site.page("kommun/index.html"))
+    assert "Webbplatsens upplysning: rutinen anger inte numren till kommunernas IT-support." in _text(site, "telefonnummer/index.html")
+    names = [e["name"] for g in _data("contacts")["groups"] if g["id"] == "kommuner" for e in g["entries"]]
+    questions = _text(site, "om-rutinen/index.html")
+    assert "anger inte numret till IT-supporten i " + ", ".join(names[:-1]) + " och " + names[-1] + "." in questions
+
+
+def test_a_municipalitys_it_support_number_reaches_its_first_step_and_leaves_the_open_questions(project):
+    from tests.data import edit_data
+    edit_data(project, "contacts.yml", "        name: Kramfors kommun\n        phone: 0612-800 00\n",
+              "        name: Kramfors kommun\n        phone: 0612-800 00\n        it_phone: 0612 801 99\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    first = _first_step(result.page("kommun/index.html"))
+    assert '<a class="lc-phone" href="tel:+4661280199">0612-801 99</a>' in first
+    text = read(first)[0]
+    assert "Kramfors kommun 0612-801 99" in text
+    assert "numren kommer från kommunerna, inte från rutinen." in text
+    assert "Rutinen anger inte numret till IT-supporten i Härnösands kommun, Sollefteå kommun," in text
+    assert "0612-801 99" in read(result.page("telefonnummer/index.html"))[0]
+    questions = read(result.page("om-rutinen/index.html"))[0]
+    assert "IT-supporten i Härnösands kommun, Sollefteå kommun" in questions and "Kramfors" not in questions.split("IT-supporten i")[1][:200]
+
+
+def test_a_wrong_it_support_number_or_group_is_refused_in_swedish(project):
+    from tests.data import build_fails, edit_data
+    edit_data(project, "contacts.yml", "        name: Kramfors kommun\n", "        name: Kramfors kommun\n        it_phone: 0612-8O1 99\n")
+    build_fails(project, 'post "kramfors"', "bokstaven")
+    edit_data(project, "contacts.yml", "        it_phone: 0612-8O1 99\n", "")
+    edit_data(project, "contacts.yml", "it_support_of: kommuner", "it_support_of: kommunerna")
+    build_fails(project, 'gruppen "kommunerna" finns inte', "kommunernas-it-support")
+
+
 def test_text_read_in_a_row_never_runs_together(site):
     for path in ("slutenvard/index.html", "kommun/index.html", "primarvard/index.html", "nodparm/index.html"):
         # Block elements separate text for a reader; inline ones do not.
