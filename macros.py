@@ -142,10 +142,12 @@ def define_env(env):
     @functools.lru_cache(maxsize=None)
     def _contact_html(ident, said=""):
         # A group such as the municipalities is listed under many items on many pages: rendered once a build.
-        # `said`: the step's own text; what to ask for is not repeated when the step already says it.
+        # `said`: the step's own text. When the step already says what to ask for ("… och fråga efter …"),
+        # the contact's own "Fråga efter" is not shown beside it, as the same or a different request.
         item = _contact(ident)
-        ask = item.get("ask_for", "")
-        return fragments.render("contact.html", item=item, ask_said=bool(ask) and ask.casefold() in said.casefold())
+        ask = item.get("ask_for") or ""
+        ask_said = bool(ask) and (ask.casefold() in said.casefold() or "fråga efter" in said.casefold())
+        return fragments.render("contact.html", item=item, ask_said=ask_said)
 
     fragments.env.globals["contact_html"] = _contact_html
 
@@ -176,6 +178,7 @@ def define_env(env):
     fragments.env.globals["page_href"] = lambda name: _from_here(f"{name}/" if env.conf["use_directory_urls"] else f"{name}.html")
     register_forms = {form["role"]: form for form in data.forms["forms"] if form["kind"] == "register"}
     fragments.env.globals["register_form"] = register_forms.get
+    fragments.env.globals["blankett_line"] = data.checklists["blankett_line"]
 
     tables = decisions.tables(data)
 

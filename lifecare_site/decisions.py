@@ -88,6 +88,7 @@ def tables(data):
         },
         "kontakter": {
             "caption": "Vem kontaktar vem under driftstoppet, och hur",
+            "note": data.decisions["communication_note"]["text"],
             "columns": ["Vem kontaktar vem", "Hur och vad"],
             "rows": [
                 {"header": f'{titles[link["from"]]} → {titles[link["to"]]}', "key": f'{link["from"]}-{link["to"]}',

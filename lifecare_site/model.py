@@ -360,6 +360,8 @@ def _elements(files, docs_dir):
         for phase in role["phases"]:
             for item in phase["items"]:
                 role_pages.setdefault(item.get("use", item.get("id")), []).append(role["title"])
+    add("data/checklists.yml", "checklists", ("blankett_line",), checklists["blankett_line"], [r["title"] for r in checklists["roles"]],
+        checklists["blankett_line"]["text"], "raden om patientens blankett")
     for i, item in enumerate(checklists["shared_items"]):
         add("data/checklists.yml", "checklists", ("shared_items", i), item, role_pages.get(item["id"], []), item["text"], f'punkt "{item["id"]}"')
     for r, role in enumerate(checklists["roles"]):
@@ -384,6 +386,8 @@ def _elements(files, docs_dir):
     header = add("data/forms.yml", "forms", ("register_header_source",), forms["register_header_source"], ["Blanketter"],
                  "Blankett per patient: " + ", ".join(h["label"] for h in forms["register_header"]), "uppgifterna om patienten")
     del header
+    add("data/forms.yml", "forms", ("register_after_source",), forms["register_after_source"], ["Blanketter"],
+        "När Lifecare SP är i drift igen: frågorna och vad som registreras", "frågorna och reglerna på blanketten")
     for c, column in enumerate(forms["register_columns"]):
         add("data/forms.yml", "forms", ("register_columns", c), column, ["Blanketter"], f'Kolumnen "{column["label"]}"', f'kolumn "{column["label"]}"')
     for f, form in enumerate(forms["forms"]):
@@ -399,6 +403,8 @@ def _elements(files, docs_dir):
         add("data/decisions.yml", "decisions", ("communication", i), link, ["Gemensamt för alla"], f'{link["from"]} → {link["to"]}', f'kontaktväg nr {i + 1}')
     add("data/decisions.yml", "decisions", ("not_covered",), decisions["not_covered"], ["När Lifecare SP är i drift igen"],
         decisions["not_covered"]["text"], "not_covered")
+    add("data/decisions.yml", "decisions", ("communication_note",), decisions["communication_note"], ["Gemensamt för alla vid driftstopp"],
+        decisions["communication_note"]["text"], "communication_note")
     return out
 
 

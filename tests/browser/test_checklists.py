@@ -156,7 +156,8 @@ def test_each_role_checklist_prints_on_one_a4_page(watched, base_url, role):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
-    assert "Version" in text and "1.0" in text and "2025-10-02" in text and "Utskriven" in text
+    # The document control is in the running header and footer of the page.
+    assert "version 1.0 · 2025-10-02" in text and "Utkast – ej fastställd" in text and "Utskriven" in text
 
 
 def test_the_all_checklists_page_prints_each_role_on_its_own_page(watched, base_url):

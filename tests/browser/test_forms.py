@@ -26,7 +26,8 @@ def test_each_form_prints_on_exactly_one_a4_page_with_version_and_address(watche
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     assert len(pdf.pages) == 1
     text = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
-    assert "Version: 1.0" in text and "2025-10-02" in text
+    # The document control is in the running header of the sheet.
+    assert "version 1.0 · 2025-10-02" in text and "Utkast – ej fastställd" in text
     assert re.search(r"Utskriven: \d{4}-\d{2}-\d{2}", text)
     assert f"{SITE_URL}blanketter/{form}/" in text.replace(" ", "")
     assert "Skriv ut" not in text

@@ -211,7 +211,7 @@ def test_a_changed_passage_names_the_items_that_cite_it(project):
 def test_the_sites_own_blanketter_say_they_are_proposals(site, form):
     text = read(site.page(f"blanketter/{form}/index.html"))[0]
     assert "Webbplatsens förslag. Blanketten är inte bekräftad av dokumentägaren." in text
-    assert "finns på vårdgivarwebben" in text
+    assert "Rutinen hänvisar till vårdgivarwebben för" in text
 
 
 def test_a_confirmed_blankett_drops_the_note_and_the_envelope_label_never_had_it(project):
@@ -222,3 +222,79 @@ def test_a_confirmed_blankett_drops_the_note_and_the_envelope_label_never_had_it
     assert "Webbplatsens förslag" not in read(result.page("blanketter/kommun/index.html"))[0]
     assert "Webbplatsens förslag" in read(result.page("blanketter/slutenvard/index.html"))[0]
     assert "Webbplatsens förslag" not in read(result.page("blanketter/kuvertetikett/index.html"))[0]
+
+
+# Words that set the force or reach of a step. A step that says one of them must have it from its passages.
+FORCE_WORDS = ["vid behov", "samtliga", "alla", "ska", "får inte", "måste", "bör", "inte"]
+
+
+def _passage_texts():
+    texts = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "id" in node and ("text" in node or "lead" in node):
+                texts[node["id"]] = " ".join(
+                    [str(node.get(k, "")) for k in ("lead", "text", "detail")]
+                    + [str(item.get("text", "")) for item in node.get("items", []) or [] if isinstance(item, dict)])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(yaml.safe_load((ROOT / "data" / "routine.yml").read_text(encoding="utf-8"))["sections"])
+    return texts
+
+
+def _words_added(items, texts):
+    found = []
+    for item in items:
+        cited = " ".join(texts.get(ident, "") for ident in item.get("source", [])).lower()
+        for word in FORCE_WORDS:
+            pattern = rf"\b{word}\b"
+            if re.search(pattern, item["text"].lower()) and not re.search(pattern, cited):
+                found.append((item["id"], word))
+    return found
+
+
+def test_no_step_says_vid_behov_samtliga_ska_or_inte_where_its_passages_do_not():
+    data = yaml.safe_load((ROOT / "data" / "checklists.yml").read_text(encoding="utf-8"))
+    items = list(data["shared_items"]) + [item for role in data["roles"] for phase in role["phases"]
+                                          for item in phase["items"] if "id" in item]
+    texts = _passage_texts()
+    assert _words_added(items, texts) == []
+    # Negative control: the wording this test was written against.
+    old = {"id": "sv-blankett", "source": ["sv-blankett-stod"],
+           "text": "Notera vid behov på blanketten för registrering vid driftstopp den information som hämtats."}
+    assert _words_added([old], texts) == [("sv-blankett", "vid behov")]
+
+
+def test_the_sites_readings_and_proposals_on_a_role_page_are_marked_where_they_stand(site):
+    html = site.page("slutenvard/index.html")
+    text = read(html)[0]
+    # Which patients a task is for is the site's reading, said beside the task, not only in "Rutinens text".
+    assert text.count("Webbplatsens upplysning: gäller patienter som") == 3
+    # The per-patient blankett is offered, as the site's proposal, where steps are noted on it; not under
+    # "dokumentera", whose steps name the blankett themselves.
+    assert "Webbplatsens förslag: du kan anteckna det på blanketten för registrering vid driftstopp" in text
+    dokumentera = html.split('id="lc-slutenvard-dokumentera"', 1)[1].split("</section>", 1)[0]
+    assert "lc-checklist__sheet" not in dokumentera
+    # The step says whom to ask for; the switchboard's own "Fråga efter" is not set beside it.
+    ring = html.split('data-lc-step="sv-ring-primarvard"', 1)[1].split("</li>", 1)[0]
+    assert "Fråga efter aktuell avdelning/enhet" not in read(ring)[0]
+    assert "Eller ring direktnumret till aktuell avdelning/enhet." in read(ring)[0]
+
+
+def test_the_helper_the_blankett_and_the_contacts_table_say_they_are_the_sites(site):
+    assert "hjälpen sammanställer rutinens regler" in read(site.page("i-drift-igen/index.html"))[0]
+    assert "(webbplatsens sammanställning av rutinens regler)" in read(site.page("blanketter/slutenvard/index.html"))[0]
+    gemensamt = read(site.page("gemensamt/index.html"))[0]
+    assert "Webbplatsens upplysning: Tabellen samlar stegen ur rollernas checklistor." in gemensamt
+    additions = read(site.page("om-rutinen/index.html"))[0]
+    for added in ("Tabellen \"Vem kontaktar vem\" är webbplatsens sammanställning",
+                  "Frågorna, vad rollen gör i Lifecare SP för varje slags patient",
+                  "Att anteckna stegen för varje patient på en egen blankett är webbplatsens förslag",
+                  "Att patientinformationen gäller de patienter som registreras i efterhand"):
+        assert added in additions, added
+
