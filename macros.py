@@ -14,7 +14,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import changes, decisions, model, pdfs, routine  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import SLOTS, Fragments, text  # noqa: E402
+from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -277,8 +277,8 @@ def define_env(env):
 
     @env.macro
     def checklist(ident):
-        """A role's checklist, phase by phase."""
-        return SLOTS.put(_checklist_html(_role(ident)["id"], 2))
+        """A role's checklist, phase by phase; its phase headings are in the page's table of contents."""
+        return with_markdown_headings(_checklist_html(_role(ident)["id"], 2), SLOTS)
 
     @env.macro
     def all_checklists():

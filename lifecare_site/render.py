@@ -1,4 +1,5 @@
 """Turn data into HTML through the template fragments in overrides/fragments/."""
+import html as html_module
 import re
 from pathlib import Path
 
@@ -84,6 +85,25 @@ class Slots:
 
 
 SLOTS = Slots()
+
+_SLOT_HEADING = re.compile(r'<h([2-6]) class="([^"]*\blc-checklist__title\b[^"]*)" id="([^"]+)">(.*?)</h\1>', re.S)
+
+
+def with_markdown_headings(html: str, slots: Slots) -> Markup:
+    """A finished HTML block whose phase headings Markdown sees, so they are in the page's table of contents.
+
+    The block is cut at each heading: the pieces between go aside as slots (they need not be balanced,
+    since Markdown sees only their placeholders), and each heading becomes a Markdown heading with the same
+    id and classes. Its text is already escaped for Markdown and HTML (Fragments' finalize)."""
+    parts, last = [], 0
+    for match in _SLOT_HEADING.finditer(html):
+        level, classes, ident, title = match.groups()
+        parts.append(slots.put(Markup(html[last:match.start()])))
+        attributes = " ".join([f"#{html_module.unescape(ident)}"] + [f".{name}" for name in html_module.unescape(classes).split()])
+        parts.append(Markup(f"\n\n{'#' * int(level)} {title.strip()} {{ {attributes} }}\n\n"))
+        last = match.end()
+    parts.append(slots.put(Markup(html[last:])))
+    return Markup("").join(parts)
 
 
 def css_string(value) -> Markup:
