@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline pdf bench clean
+.PHONY: serve build test offline pdf bench firefox clean
 
 $(BIN)/python:
 	python3 -m venv $(VENV)
@@ -45,5 +45,9 @@ pdf: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py
 
+# Utskrift från Firefox (kräver firefox-esr och npm): samma antal A4-sidor som från Chromium?
+firefox: $(TEST_STAMP)
+	$(BIN)/python scripts/firefox_pages.py
+
 clean:
-	rm -rf site .site-build dist docs/pdf $(VENV)
+	rm -rf site .site-build dist docs/pdf .firefox-check $(VENV)
