@@ -57,8 +57,30 @@ def parse(raw: str, short: bool = False):
         raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt nummer.{hint}')
     if str(number.national_number) != _written_national_digits(raw):
         raise PhoneError(f'telefonnumret "{raw}" skulle visas med andra siffror än de du skrivit. Kontrollera numret.')
-    display = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    display = _swedish_display(str(number.national_number)) or phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
     return display, "tel:" + phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+# Non-geographic numbers whose prefix has four digits (PTS's number plan): the library splits them as if
+# the prefix were 077- or 020-. Svenska skrivregler: the prefix, a hyphen, then the subscriber's digits in
+# groups from the right, two and two, with a group of three first when the count is odd (8 digits: 3+3+2).
+_FOUR_DIGIT_PREFIXES = ("771", "200", "900", "939", "944")
+
+
+def _group(digits: str) -> str:
+    if len(digits) == 8:
+        return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+    head = 3 if len(digits) % 2 else 2
+    groups = [digits[:head]] + [digits[i:i + 2] for i in range(head, len(digits), 2)]
+    return " ".join(groups)
+
+
+def _swedish_display(national: str):
+    """The number written the Swedish way, for the prefixes the library groups wrongly; else None."""
+    for prefix in _FOUR_DIGIT_PREFIXES:
+        if national.startswith(prefix) and len(national) - len(prefix) >= 5:
+            return f"0{prefix}-{_group(national[len(prefix):])}"
+    return None
 
 
 def find_numbers(text: str):

@@ -52,3 +52,16 @@ def test_a_letter_is_never_read_as_a_keypad_digit():
 def test_invalid_or_foreign_numbers_are_refused(bad):
     with pytest.raises(phones.PhoneError):
         phones.parse(bad)
+
+
+@pytest.mark.parametrize("written,shown", [
+    ("0771-11 77 00", "0771-11 77 00"), ("0771117700", "0771-11 77 00"), ("+46 771 11 77 00", "0771-11 77 00"),
+    ("0200-12 34 56", "0200-12 34 56"), ("0900-123 45 67", "0900-123 45 67"),
+    # Geographic numbers keep the library's (correct) grouping.
+    ("020-12 34 56", "020-12 34 56"), ("08-123 456 78", "08-123 456 78"), ("0611-34 80 00", "0611-34 80 00"),
+])
+def test_four_digit_prefixes_are_written_as_swedes_write_them(written, shown):
+    # Svenska skrivregler: prefix, hyphen, then the digits in pairs from the right (a three first if odd).
+    display, href = phones.parse(written)
+    assert display == shown
+    assert href == "tel:+46" + shown.replace("-", "").replace(" ", "")[1:]
