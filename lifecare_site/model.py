@@ -46,7 +46,7 @@ class DataFile:
     """One data file: its content and the problems found in it, each with entry and line."""
 
     def __init__(self, data_dir: Path, name: str, schema_passed=False):
-        self.label = f"data/{name}.yml"
+        self.name, self.label = name, f"data/{name}.yml"
         self.data = yamlfile.load(data_dir / f"{name}.yml", self.label)
         self.problems = [] if schema_passed else schema.validate(
             self.data, data_dir / "schemas" / f"{name}.schema.json", self.label)
@@ -103,6 +103,30 @@ def _document(file: DataFile):
             if not data.get(key):
                 file.add((key,), f'status är "faststalld", men fältet "{key}" ({title}) är tomt. '
                                  "En fastställd rutin ska ange vem som fastställt den och när.")
+
+
+# Where a phone number may be written: a contact's own number fields, and the routine's list of the scan's
+# corrections, which quotes the scan as it is (shown as text, never as a number to call).
+_NUMBER_FIELDS = {"phone", "it_phone"}
+_QUOTING_THE_SCAN = ("routine", "corrections")
+
+
+def _numbers_outside_contacts(file: DataFile):
+    """One rule for numbers: a number reaches a page only through a contact in data/contacts.yml."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if not (file.name == "contacts" and key in _NUMBER_FIELDS) and (file.name, key) != _QUOTING_THE_SCAN:
+                    walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+        elif isinstance(node, str):
+            for number in phones.numbers_in_text(node):
+                file.add(path, f'texten innehåller telefonnumret "{number}". Ett telefonnummer skrivs bara på en post i '
+                               'data/contacts.yml (phone:). Hänvisa till posten i stället: contact: på en punkt, eller '
+                               '{phone:id} i data/routine.yml.')
+    walk(file.data, ())
 
 
 def _contacts(file: DataFile):
@@ -291,6 +315,8 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
         raise DataError(problems)
     if not schema_passed:
         cache.remember_passed(key)
+    for file in files.values():
+        _numbers_outside_contacts(file)
     _document(files["document"])
     for key in ("assessed", "updated"):
         _real_date(files["accessibility"], (key,), files["accessibility"].data[key])
@@ -326,6 +352,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     problems = [problem for file in files.values() for problem in file.problems]
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
+        problems += pages.number_problems(docs_dir)
         problems += pages.missing_pages(docs_dir, roles, forms)
     if problems:
         raise DataError(problems)

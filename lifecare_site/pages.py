@@ -2,6 +2,7 @@
 import re
 from pathlib import Path
 
+from . import phones
 from .errors import Problem
 
 # Macros whose first argument is an id, and where that id must exist.
@@ -59,3 +60,18 @@ def passage_uses(docs_dir: Path):
             for call in _ROUTINE_CALL.finditer(line):
                 uses.append((label, number, call.group(1), _STRING.findall(call.group(2))))
     return uses
+
+
+def number_problems(docs_dir: Path):
+    """Every page line with a phone number typed into it: a number reaches a page only through a contact."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            for found in phones.numbers_in_text(line):
+                problems.append(Problem(label, f'sidan innehåller telefonnumret "{found}". Skriv numret på en post i '
+                                               'data/contacts.yml och visa det med {{ phone("id") }} eller '
+                                               '{{ contact("id") }}, så att det går att ringa och ändras på ett ställe.',
+                                        line=number))
+    return problems
+

@@ -86,3 +86,19 @@ def _swedish_display(national: str):
 def find_numbers(text: str):
     """Every valid Swedish phone number written anywhere in `text`."""
     return [m.raw_string for m in phonenumbers.PhoneNumberMatcher(text, "SE", leniency=phonenumbers.Leniency.VALID)]
+
+
+# Something written like a Swedish number, valid or not (a letter O for a zero included): 0 or +46 and at
+# least seven digits in all, with spaces, hyphens and parentheses between.
+_LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]?[\dOo]){5,}(?![\w/])")
+
+
+def numbers_in_text(text: str):
+    """Every phone number, or what an editor meant as one, written in running text."""
+    found = find_numbers(text)
+    for match in _LOOKS_LIKE.finditer(text):
+        written = match.group(0).strip()
+        if sum(c.isdigit() or c in "Oo" for c in written) >= 7 and not any(written in f or f in written for f in found):
+            found.append(written)
+    return found
+

@@ -1,0 +1,55 @@
+"""One rule for numbers: a phone number reaches a page only through a contact in data/contacts.yml."""
+import pytest
+
+from lifecare_site import phones
+from tests.conftest import build
+from tests.data import build_fails, edit_data
+from tests.htmltext import read
+
+WHERE = "Ett telefonnummer skrivs bara på en post i data/contacts.yml"
+
+
+@pytest.mark.parametrize("file,old,new,entry", [
+    # A number in a contact's note, even one with a letter O for a zero.
+    ("contacts.yml", "        note: Eller ring direktnumret till aktuell avdelning/enhet.",
+     "        note: Eller ring direktnumret 0611-80 01 00.", 'post "region-vaxel"'),
+    ("contacts.yml", "        note: Eller ring direktnumret till aktuell avdelning/enhet.",
+     "        note: Eller ring 0611-80 O1 00.", 'post "region-vaxel"'),
+    # A number typed into a checklist step, or into the routine's own text instead of {phone:id}.
+    ("checklists.yml", "              Kontrollera inkomna meddelanden i Lifecare SP efter driftstoppet och",
+     "              Ring 060-19 10 00 och kontrollera inkomna meddelanden i Lifecare SP efter driftstoppet och",
+     "sv-kvittera"),
+    ("routine.yml", "{phone:region-vaxel} eller direktnummer", "0611-800 00 eller direktnummer", "tel-region-vaxel"),
+])
+def test_a_number_written_outside_a_contacts_number_field_is_refused(project, file, old, new, entry):
+    edit_data(project, file, old, new)
+    output = build_fails(project, f"data/{file}", WHERE)
+    line = next(line for line in output.splitlines() if WHERE in line)
+    assert entry in line and "rad " in line
+
+
+def test_a_number_typed_into_a_page_is_refused_with_page_and_line(project):
+    page = project / "docs" / "gemensamt.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "Ring Timrå på 060-16 31 00 om inget annat fungerar.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = build_fails(project, "docs/gemensamt.md, rad 3", 'telefonnumret "060-16 31 00"', "data/contacts.yml")
+    assert "{{ phone(" in output
+
+
+def test_what_is_not_a_number_passes():
+    for text in ("Datum 2025-10-02, version 1.0", "kl. 14.02", "19121212-1212", "postnummer 891 89", "112"):
+        assert phones.numbers_in_text(text) == [], text
+    assert phones.numbers_in_text("ring 060-16 31 0O") == ["060-16 31 0O"]
+
+
+def test_a_group_shows_each_entrys_own_note_and_question_wherever_it_is_shown(project):
+    edit_data(project, "contacts.yml", "        name: Ånge kommun\n        phone: 0690-25 01 00\n",
+              "        name: Ånge kommun\n        phone: 0690-25 01 00\n        note: Växeln är öppen 8–16.\n"
+              "        ask_for: Fråga efter bistånd för äldre\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    for path in ("slutenvard/index.html", "primarvard/index.html", "telefonnummer/index.html", "nodparm/index.html"):
+        text = read(result.page(path))[0]
+        assert "Växeln är öppen 8–16." in text, path
+        assert "Fråga efter bistånd för äldre" in text, path
