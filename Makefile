@@ -22,10 +22,12 @@ $(TEST_STAMP): requirements.txt $(SITE_STAMP)
 
 serve: $(SITE_STAMP)
 	@echo "Webbplatsen visas på http://127.0.0.1:8000/ – avsluta med Ctrl+C."
+	$(BIN)/python -m lifecare_site.siteurl
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(SITE_STAMP)
+	$(BIN)/python -m lifecare_site.siteurl
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
 	rm -rf site && mv .site-build site
@@ -36,10 +38,12 @@ test: $(TEST_STAMP)
 
 # Offline-paketet (kräver npm för iframe-worker): dist/avbrottsrutin-lifecare-sp-<version>.zip
 offline: $(SITE_STAMP)
+	$(BIN)/python -m lifecare_site.siteurl
 	$(BIN)/python scripts/offline.py
 
 # PDF-filerna (kräver Chromium, som testerna): docs/pdf/, som nästa make build publicerar och länkar.
 pdf: $(TEST_STAMP)
+	$(BIN)/python -m lifecare_site.siteurl
 	$(BIN)/python scripts/pdf.py
 
 bench: $(TEST_STAMP)

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pdfs, routine  # noqa: E402
+from lifecare_site import changes, decisions, model, pdfs, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -51,6 +51,9 @@ def define_env(env):
     _serve_error = None
     SLOTS.clear()
     try:
+        address_problem = siteurl.problem(env.conf.get("site_url") or "")
+        if address_problem:
+            raise DataError([Problem("SITE_URL", address_problem)])
         data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
     except DataError as error:
         if not _serving():

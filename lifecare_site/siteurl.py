@@ -1,0 +1,44 @@
+"""The published address IT sets (SITE_URL): checked in Swedish before anything is built.
+
+It is printed on every blankett and coded into every QR code, so it must be an address a phone can open:
+http:// or https://, a host, an optional path, and nothing a reader could not type from paper.
+Run as "python -m lifecare_site.siteurl" (make build, serve, pdf and offline do) to check it before MkDocs,
+whose own check would answer in English."""
+import os
+import sys
+from urllib.parse import urlsplit
+
+VARIABLE = "SITE_URL"
+
+
+def problem(value: str):
+    """None if `value` can be published, else a Swedish sentence saying what is wrong and how to write it."""
+    if not value:
+        return None
+    example = "Skriv till exempel SITE_URL=https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
+    if any(char.isspace() for char in value):
+        return f'{VARIABLE} "{value}" innehåller mellanslag eller radbrytning. {example}'
+    bad = next((char for char in value if char in "\"'<>`\\{}|^"), None)
+    if bad:
+        return f'{VARIABLE} "{value}" innehåller tecknet {bad}, som inte hör hemma i en adress. {example}'
+    parts = urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.netloc:
+        return f'{VARIABLE} "{value}" är inte en hel adress som börjar med https:// eller http://. {example}'
+    if parts.query or "?" in value:
+        return f'{VARIABLE} "{value}" har en fråga (?…). Adressen på blanketterna ska vara utan den. {example}'
+    if parts.fragment or "#" in value:
+        return f'{VARIABLE} "{value}" har ett #-tillägg. Adressen på blanketterna ska vara utan det. {example}'
+    if "@" in parts.netloc:
+        return f'{VARIABLE} "{value}" har ett användarnamn före @. {example}'
+    return None
+
+
+def main():
+    message = problem(os.environ.get(VARIABLE, ""))
+    if message:
+        print(f"Fel: {message}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

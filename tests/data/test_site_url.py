@@ -1,0 +1,44 @@
+"""SITE_URL, set by IT, is printed on every blankett and coded into every QR code: checked in Swedish."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lifecare_site import siteurl
+from tests.conftest import ROOT, build
+from tests.data import ENGLISH
+
+BAD = {
+    "https://vardgivarwebben.example.se/lifecare?x=1": "fråga",
+    "https://vardgivarwebben.example.se/lifecare#topp": "#-tillägg",
+    "https://vardgivarwebben.example.se/life care/": "mellanslag",
+    'https://vardgivarwebben.example.se/"><script>': "tecknet",
+    "vardgivarwebben.example.se/lifecare/": "börjar med https://",
+    "ftp://vardgivarwebben.example.se/": "börjar med https://",
+}
+
+
+@pytest.mark.parametrize("value,words", BAD.items())
+def test_a_wrong_address_is_refused_in_swedish_before_mkdocs(value, words):
+    result = subprocess.run([sys.executable, "-m", "lifecare_site.siteurl"], cwd=ROOT, capture_output=True, text=True,
+                            env=dict(os.environ, SITE_URL=value))
+    assert result.returncode == 1
+    assert result.stderr.startswith("Fel: SITE_URL") and words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["https://vardgivarwebben.example.se/lifecare?x=1",
+                                   'https://vardgivarwebben.example.se/a"b/'])
+def test_an_address_mkdocs_accepts_but_a_blankett_cannot_carry_stops_the_build_in_swedish(project, value):
+    result = build(project, site_url=value)
+    assert result.returncode != 0
+    assert "SITE_URL" in result.output and "Skriv till exempel SITE_URL=" in result.output
+    above = result.output.split("Aborted with a BuildError!")[-1]
+    assert not any(word in above for word in ENGLISH)
+    assert not (result.site / "index.html").exists()
+
+
+def test_good_addresses_pass():
+    for value in ("", "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/", "http://127.0.0.1:8000/"):
+        assert siteurl.problem(value) is None, value
