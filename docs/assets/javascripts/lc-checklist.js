@@ -215,7 +215,8 @@
       }
     });
     if (link) {
-      link.hidden = !next;
+      // Shown and hidden in place (visibility), so the line it stands on never changes.
+      link.classList.toggle("lc-checklist__next-link--off", !next);
       if (next) {
         link.setAttribute("href", "#" + next.id);
       }
