@@ -215,8 +215,12 @@ def define_env(env):
         return site_url + "/" + path
 
     # Printouts carry the date the phone list changed, so a binder on the shelf can be compared with the site.
-    phone_list_date = changes.phone_list_date(ROOT)
-    fragments.env.globals["phone_list_date"] = phone_list_date
+    phone_list_date, unknown = changes.phone_list_date(ROOT, str(data.document["date"]))
+    if unknown:
+        log.info(f"Telefonlistans ändringsdatum är okänt: {unknown}. Telefonlistan och utskrifterna skriver "
+                 "\"ändringsdatum okänt\" i stället för ett datum.")
+    fragments.env.globals["phone_list_changed"] = (f"Telefonlistan ändrad {phone_list_date}" if phone_list_date
+                                                   else "Telefonlistan: ändringsdatum okänt")
     if data.uncovered:
         log.info("Stycken i rutinen (data/routine.yml) som inget steg, ingen blankett och ingen sida bär: "
                  + ", ".join(data.uncovered) + ". Hänvisa till dem med source:, eller markera dem context: true.")

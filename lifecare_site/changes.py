@@ -1,7 +1,7 @@
 """What the phone list looks like compared with the last commit, and when it last changed.
 
-Both read git when the project is a checkout, and say nothing (or fall back to the file's date)
-when it is not, e.g. a copy without history."""
+Both read git when the project is a checkout. Without history the report says nothing and the date is
+unknown: a file's own date says when it was copied, not when it changed."""
 import datetime
 import subprocess
 from pathlib import Path
@@ -91,13 +91,31 @@ def passage_changes(root: Path, data):
     return out
 
 
-def phone_list_date(root: Path) -> str:
-    """The date (ÅÅÅÅ-MM-DD) the phone list last changed: today if it has uncommitted changes,
-    else its last commit; the file's own date in a copy without history."""
+def phone_list_date(root: Path, not_before: str = ""):
+    """(date, None) with the date (ÅÅÅÅ-MM-DD) the phone list last changed, or (None, why) when it cannot be known.
+
+    Today if the list has uncommitted changes, else the date of the last commit that changed it. Unknown
+    without git history (a file's own date says when it was copied, not changed), in a shallow clone whose
+    oldest commit is the one found, and for a date in the future or before the routine's own date."""
+    today = datetime.date.today().isoformat()
     changed = _git(root, "diff", "--quiet", "HEAD", "--", CONTACTS)
     if changed is not None and changed.returncode == 1:
-        return datetime.date.today().isoformat()
-    last = _git(root, "log", "-1", "--format=%cs", "--", CONTACTS)
-    if last is not None and last.returncode == 0 and last.stdout.strip():
-        return last.stdout.decode().strip()
-    return datetime.date.fromtimestamp((root / CONTACTS).stat().st_mtime).isoformat()
+        return today, None
+    last = _git(root, "log", "-1", "--format=%H %cs", "--", CONTACTS)
+    if last is None or last.returncode != 0 or not last.stdout.strip():
+        return None, "det finns ingen git-historik för data/contacts.yml (en kopia utan .git, eller git saknas)"
+    commit, date = last.stdout.decode().split()
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is not None and shallow.stdout.decode().strip() == "true":
+        boundary = _git(root, "rev-parse", "--git-path", "shallow")
+        path = Path(boundary.stdout.decode().strip()) if boundary is not None else None
+        if path is not None and not path.is_absolute():
+            path = root / path
+        if path is None or not path.is_file() or commit in path.read_text().split():
+            return None, ("historiken är grund (shallow clone): den äldsta incheckningen är inte säkert den som "
+                          "ändrade telefonlistan. Klona med hela historiken (utan --depth)")
+    if date > today:
+        return None, f"incheckningen är daterad {date}, efter dagens datum {today}; kontrollera datorns klocka"
+    if not_before and date < not_before:
+        return None, f"incheckningen är daterad {date}, före rutinens eget datum {not_before}"
+    return date, None

@@ -10,7 +10,11 @@ from .errors import DataError, Problem
 # Text is shown literally (render.text), so "<" and "[" are allowed; characters nobody can see are not:
 # control characters, line and paragraph separators, and invisible format characters (zero-width
 # spaces, direction overrides, a byte-order mark inside the text).
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Invisible or blank-looking characters: control and format marks (U+061C, U+200B …), and letters that
+# look blank (U+3164 Hangul filler, U+2800 Braille blank, U+115F/U+1160, U+FFA0).
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
+                      r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0]")
+_BLANK_LOOKING = set("\u115f\u1160\u2800\u3164\uffa0")
 
 
 @dataclass
@@ -54,7 +58,9 @@ class DataFile:
             found = _CONTROL.search(text)
             field = f'fältet "{path[-1]}"' if path and isinstance(path[-1], str) else "texten"
             if found:
-                self.add(path, f"{field} innehåller ett osynligt styrtecken (U+{ord(found.group(0)):04X}, "
+                kind = "ett tecken som ser tomt ut men inte är ett mellanslag" if found.group(0) in _BLANK_LOOKING \
+                    else "ett osynligt styrtecken"
+                self.add(path, f"{field} innehåller {kind} (U+{ord(found.group(0)):04X}, "
                                f"tecken nr {found.start() + 1}). Skriv om texten utan det, till exempel genom att skriva in den på nytt.")
             elif not text.strip():
                 self.add(path, f"{field} innehåller bara mellanslag. Skriv en text eller ta bort fältet.")
@@ -98,6 +104,11 @@ def _document(file: DataFile):
     for key in ("date", "approved_date"):
         if isinstance(data.get(key), str):
             _real_date(file, (key,), data[key])
+    if data["status"] != "faststalld":
+        for key, title in (("approved_by", "Fastställd av"), ("approved_date", "Fastställd datum")):
+            if data.get(key):
+                file.add((key,), f'status är "{data["status"]}", men fältet "{key}" ({title}) är ifyllt. Ett utkast är '
+                                 'inte fastställt: ta bort raden, eller skriv status: faststalld när rutinen är beslutad.')
     if data["status"] == "faststalld":
         for key, title in (("approved_by", "Fastställd av"), ("approved_date", "Fastställd datum")):
             if not data.get(key):
@@ -179,10 +190,17 @@ def _checklists(file: DataFile, contact_index):
     for r, role in enumerate(data["roles"]):
         roles[role["id"]] = role
         file.unique_ids([(("roles", r, "phases", p), phase["id"]) for p, phase in enumerate(role["phases"])])
+        in_role = {}
         for p, phase in enumerate(role["phases"]):
             resolved = []
             for i, item in enumerate(phase["items"]):
                 path = ("roles", r, "phases", p, "items", i)
+                ident = item.get("use", item.get("id"))
+                if ident in in_role:
+                    file.add(path, f'punkten "{ident}" står redan i rollen "{role["id"]}" (rad {yamlfile.line_of(data, list(in_role[ident]))}). '
+                                   "Webbläsaren sparar bockarna under punktens id, så två rutor skulle bockas av "
+                                   "tillsammans. Ta bort den ena.")
+                in_role.setdefault(ident, path)
                 if "use" in item:
                     if item["use"] not in shared:
                         file.add(path + ("use",), f'"{item["use"]}" finns inte bland shared_items')

@@ -54,11 +54,45 @@ def test_nothing_changed_nothing_said_and_the_date_is_the_commit(checkout):
     assert "Telefonlistan ändrad 2026-01-15" in result.page("kommun/index.html")
 
 
-def test_outside_a_git_checkout_the_build_says_nothing_and_dates_by_the_file(project):
+def test_outside_a_git_checkout_the_date_is_unknown_and_the_build_says_why_once(project):
     _set_phone(project, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    # A copy's file date says when it was copied, not when the list changed: it is not used.
     stamp = datetime.datetime(2026, 2, 3, 12, 0).timestamp()
     os.utime(project / "data" / "contacts.yml", (stamp, stamp))
     result = build(project)
     assert result.returncode == 0, result.output
     assert "Telefonlistan skiljer sig" not in result.output
-    assert "Telefonlistan ändrad 2026-02-03" in read(result.page("telefonnummer/index.html"))[0]
+    assert result.output.count("Telefonlistans ändringsdatum är okänt: det finns ingen git-historik") == 1
+    for path in ("telefonnummer/index.html", "nodparm/index.html"):
+        text = read(result.page(path))[0]
+        assert "Telefonlistan: ändringsdatum okänt" in text and "2026-02-03" not in text, path
+    assert "Telefonlistan: ändringsdatum okänt" in result.page("kommun/index.html")  # the printed footer
+
+
+def test_a_shallow_clone_does_not_pass_its_oldest_commit_off_as_the_date(checkout, tmp_path):
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    _git(checkout, "commit", "-qam", "Nytt nummer")
+    (checkout / "docs" / "gemensamt.md").write_text((checkout / "docs" / "gemensamt.md").read_text(encoding="utf-8") + "\n",
+                                                     encoding="utf-8")
+    _git(checkout, "commit", "-qam", "Något annat")
+    shallow = tmp_path / "shallow"
+    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{checkout}", str(shallow))
+    result = build(shallow)
+    assert result.returncode == 0, result.output
+    assert "historiken är grund (shallow clone)" in result.output
+    assert "Telefonlistan: ändringsdatum okänt" in read(result.page("telefonnummer/index.html"))[0]
+    # With the whole history the same commit gives its date.
+    assert "Telefonlistan ändrad 2026-01-15" in read(build(checkout).page("telefonnummer/index.html"))[0]
+
+
+@pytest.mark.parametrize("when,words", [("2038-01-19T10:00:00", "efter dagens datum"), ("2020-05-01T10:00:00", "före rutinens eget datum")])
+def test_a_commit_date_that_cannot_be_true_is_not_printed(project, when, words):
+    env = dict(os.environ, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when, GIT_AUTHOR_NAME="Test",
+               GIT_AUTHOR_EMAIL="test@example.se", GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.se")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "Rutinen"]):
+        subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert words in result.output
+    text = read(result.page("telefonnummer/index.html"))[0]
+    assert "Telefonlistan: ändringsdatum okänt" in text and when[:10] not in text

@@ -184,3 +184,15 @@ def test_a_page_naming_a_section_of_the_routine_that_is_not_there(project):
     page = project / "docs" / "om-rutinen.md"
     page.write_text(page.read_text(encoding="utf-8").replace('routine_section("syfte")', 'routine_section("syftet")'), encoding="utf-8")
     _fails_with(project, 'docs/om-rutinen.md, rad ', 'sidan visar avsnittet "syftet", som inte finns i data/routine.yml')
+
+
+def test_a_draft_that_names_who_approved_it_is_refused(project):
+    from tests.data import build_fails, edit_data
+    edit_data(project, "document.yml", "approved_by: null", "approved_by: Regiondirektören")
+    build_fails(project, "data/document.yml", 'status är "utkast", men fältet "approved_by" (Fastställd av) är ifyllt')
+
+
+def test_the_same_step_twice_in_one_role_is_refused(project):
+    from tests.data import build_fails, edit_data
+    edit_data(project, "checklists.yml", "          - use: kvittera-nya\n", "          - use: kvittera-nya\n          - use: kvittera-nya\n")
+    build_fails(project, 'punkten "kvittera-nya" står redan i rollen', "två rutor skulle bockas av tillsammans")
