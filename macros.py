@@ -55,6 +55,9 @@ def define_env(env):
         if address_problem:
             raise DataError([Problem("SITE_URL", address_problem)])
         data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
+        reused, step_report = changes.step_changes(ROOT, data.checklists)
+        if reused:
+            raise DataError(reused)
     except DataError as error:
         if not _serving():
             raise
@@ -227,6 +230,10 @@ def define_env(env):
     for ident, citing in changes.passage_changes(ROOT, data):
         log.info(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml). '
                  f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
+    if step_report:
+        log.info("Checklistorna skiljer sig från senaste incheckningen (data/checklists.yml):")
+        for line in step_report:
+            log.info(f"  {line}")
     changed = changes.contact_changes(ROOT, data.contacts)
     if changed:
         log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")

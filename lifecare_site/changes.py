@@ -119,3 +119,65 @@ def phone_list_date(root: Path, not_before: str = ""):
     if not_before and date < not_before:
         return None, f"incheckningen är daterad {date}, före rutinens eget datum {not_before}"
     return date, None
+
+
+CHECKLISTS = "data/checklists.yml"
+# How far back the history is read for ids that were used before (each is one "git show").
+_HISTORY = 200
+
+
+def _steps(data):
+    """{id: text} for every step with a box (kind action) in a checklists file."""
+    if not isinstance(data, dict):
+        return {}
+    out = {}
+    items = list(data.get("shared_items") or [])
+    for role in data.get("roles") or []:
+        for phase in (role.get("phases") or []) if isinstance(role, dict) else []:
+            items += [item for item in (phase.get("items") or []) if isinstance(item, dict) and "id" in item]
+    for item in items:
+        if isinstance(item, dict) and "id" in item and item.get("kind", "action") == "action":
+            out[str(item["id"])] = " ".join(str(item.get("text", "")).split())
+    return out
+
+
+def _committed(root: Path, revision: str, path: str):
+    shown = _git(root, "show", f"{revision}:{path}")
+    if shown is None or shown.returncode != 0:
+        return None
+    try:
+        return yamlfile.loads(shown.stdout, path)
+    except DataError:
+        return None
+
+
+def step_changes(root: Path, current: dict):
+    """(problems, report) for the checklists' boxes against git: the browsers keep ticks under each step's id.
+
+    A problem: an id that an earlier commit used for a step with other words, no longer in the last
+    commit, given to a step now (browsers that ticked the old step would show the new one as done).
+    The report: steps added, removed (their stored ticks are forgotten) and reworded since the last commit."""
+    from .errors import Problem
+    head = _committed(root, "HEAD", CHECKLISTS)
+    if head is None:
+        return [], []
+    before, now = _steps(head), _steps(current)
+    report = [f'ny punkt "{ident}": {text}' for ident, text in now.items() if ident not in before]
+    report += [f'borttagen punkt "{ident}" ({text}): webbläsare som har bockat av den glömmer bocken'
+               for ident, text in before.items() if ident not in now]
+    report += [f'ändrad text i punkt "{ident}": {before[ident]} → {text}'
+               for ident, text in now.items() if ident in before and before[ident] != text]
+    problems = []
+    new = {ident: text for ident, text in now.items() if ident not in before}
+    if new:
+        log = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", CHECKLISTS)
+        seen = {}
+        for commit in (log.stdout.decode().split() if log is not None else [])[1:]:
+            for ident, text in _steps(_committed(root, commit, CHECKLISTS)).items():
+                seen.setdefault(ident, text)
+        for ident, text in new.items():
+            if ident in seen and seen[ident] != text:
+                problems.append(Problem(CHECKLISTS, f'punkten "{ident}" får ett id som en tidigare punkt hade '
+                                                    f'("{seen[ident]}"). Webbläsare som bockade av den gamla punkten '
+                                                    "skulle visa den nya som klar. Ge den nya punkten ett nytt id."))
+    return problems, report

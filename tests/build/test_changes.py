@@ -96,3 +96,39 @@ def test_a_commit_date_that_cannot_be_true_is_not_printed(project, when, words):
     assert words in result.output
     text = read(result.page("telefonnummer/index.html"))[0]
     assert "Telefonlistan: ändringsdatum okänt" in text and when[:10] not in text
+
+def _edit(project, old, new):
+    path = project / "data" / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+MARKNING = "          - id: sv-markning\n            text: Skriv ”Lifecare SP” på kuvertet.\n"
+KVITTERA = ("          - id: sv-kvittera\n            text: >-\n              Kontrollera inkomna meddelanden i Lifecare SP "
+            "efter driftstoppet och\n              kvittera dem enligt rutin.\n            source: [sv-kvittera]\n")
+
+
+def test_the_build_reports_steps_added_removed_and_reworded(checkout):
+    _edit(checkout, MARKNING, "          - id: sv-markning\n            text: Skriv ”Lifecare SP” tydligt på kuvertet.\n")
+    _edit(checkout, "          - use: kvittera-nya\n", "")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Checklistorna skiljer sig från senaste incheckningen" in result.output
+    assert 'ändrad text i punkt "sv-markning": Skriv ”Lifecare SP” på kuvertet. → Skriv ”Lifecare SP” tydligt på kuvertet.' in result.output
+    # (kvittera-nya is still used by another role, so it is not gone.)
+    _edit(checkout, "          - id: sv-kvittera\n", "          - id: sv-kvittera-ny\n")
+    result = build(checkout)
+    assert 'borttagen punkt "sv-kvittera"' in result.output and "glömmer bocken" in result.output
+    assert 'ny punkt "sv-kvittera-ny"' in result.output
+
+
+def test_an_id_used_before_for_another_step_is_refused(checkout):
+    from tests.data import build_fails
+    _edit(checkout, KVITTERA, "")
+    _git(checkout, "commit", "-qam", "Punkten om kvittens tas bort")
+    # Later someone gives the old id to a new step.
+    _edit(checkout, "          - id: sv-internpost\n", "          - id: sv-kvittera\n            text: Ring Servicedesk igen.\n"
+          "            source: [sv-kvittera]\n          - id: sv-internpost\n")
+    output = build_fails(checkout, 'punkten "sv-kvittera" får ett id som en tidigare punkt hade', "Ge den nya punkten ett nytt id")
+    assert "Kontrollera inkomna meddelanden i Lifecare SP efter driftstoppet och kvittera dem enligt rutin." in output
