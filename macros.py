@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pdfs, routine, siteurl  # noqa: E402
+from lifecare_site import changes, decisions, model, pages, pdfs, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -427,3 +427,14 @@ def define_env(env):
     def print_button(label):
         """A button that prints the page; shown only when JavaScript runs."""
         return fragments.render("print-button.html", label=label)
+
+    # Last, once every macro is known: each call in the pages fits its macro, said in Swedish before rendering.
+    call_problems = pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros)
+    if call_problems:
+        if not _serving():
+            raise DataError(call_problems)
+        for problem in call_problems:
+            log.error(str(problem))
+        _serve_error = Fragments(ROOT / "overrides" / "fragments").render(
+            "data-error.html", problems=[str(problem) for problem in call_problems])
+

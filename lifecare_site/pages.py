@@ -1,6 +1,10 @@
-"""Check, before anything is built, that every id a page names exists in data/."""
+"""Check, before anything is built, that every id a page names exists in data/, and every macro call fits."""
+import inspect
 import re
 from pathlib import Path
+
+import jinja2
+import jinja2.nodes
 
 from . import phones
 from .errors import Problem
@@ -75,3 +79,53 @@ def number_problems(docs_dir: Path):
                                         line=number))
     return problems
 
+
+
+# Names a page may call besides our macros: mkdocs-macros' own and Jinja's.
+_OTHER_CALLABLES = {"context", "macros_info", "now", "fix_url", "range", "dict", "lipsum", "cycler", "joiner",
+                    "namespace", "super", "caller"}
+
+
+def _describe(function) -> str:
+    parameters = list(inspect.signature(function).parameters.values())
+    if not parameters:
+        return "inga argument"
+    return "argumenten " + ", ".join(p.name if p.default is inspect.Parameter.empty else f"{p.name}={p.default!r}"
+                                      for p in parameters)
+
+
+def macro_call_problems(docs_dir: Path, macros: dict):
+    """Every macro call in a page that would fail: a Jinja syntax error, an unknown macro, or wrong arguments.
+
+    Said before anything is rendered, in Swedish with page and line, instead of mkdocs-macros' English traceback."""
+    environment = jinja2.Environment()
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        try:
+            tree = environment.parse(page.read_text(encoding="utf-8"))
+        except jinja2.TemplateSyntaxError as error:
+            # (Jinja's own message is English, so it is not passed on.)
+            problems.append(Problem(label, "sidan har ett trasigt makroanrop: ett {{ eller {% som inte stängs rätt, "
+                                           "en parentes eller ett citattecken som saknas, eller ett tecken som inte "
+                                           'hör hemma i anropet. Skriv anropet som {{ phone("id") }}.', line=error.lineno))
+            continue
+        for call in tree.find_all(jinja2.nodes.Call):
+            if not isinstance(call.node, jinja2.nodes.Name):
+                continue
+            name = call.node.name
+            if name in _OTHER_CALLABLES:
+                continue
+            if name not in macros:
+                known = ", ".join(sorted(n for n in macros if n not in _OTHER_CALLABLES))
+                problems.append(Problem(label, f'makrot "{name}" finns inte. Makron som sidorna kan använda: {known}.',
+                                        line=call.lineno))
+                continue
+            if call.dyn_args is not None or call.dyn_kwargs is not None:
+                continue
+            try:
+                inspect.signature(macros[name]).bind(*call.args, **{kw.key: kw.value for kw in call.kwargs})
+            except TypeError:
+                problems.append(Problem(label, f"makrot {name}() anropas med fel argument. Det tar "
+                                               f"{_describe(macros[name])}; till exempel {name}(\"id\").", line=call.lineno))
+    return problems

@@ -55,3 +55,25 @@ def test_a_data_error_shows_on_the_page_and_goes_when_fixed(project):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output, output
+
+
+def test_a_wrong_macro_call_in_a_page_shows_in_the_browser_and_the_server_recovers(project):
+    page = project / "docs" / "kommun.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\n{{ phone() }}\n", encoding="utf-8")
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/kommun/"
+        text = read(_wait_for(url, "Fel i data"))[0]
+        assert "docs/kommun.md, rad" in text and "makrot phone() anropas med fel argument" in text
+        page.write_text(good, encoding="utf-8")
+        html = _wait_for(url, "Kommunal vård och omsorg</h1>")
+        assert "Fel i data" not in html
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
