@@ -320,14 +320,40 @@ DISCHARGE_RULE = "sv-bekraftat"  # macros.py: discharge_rule
 REQUIRED_ITEMS = {DISCHARGE_RULE: "regeln om utskrivning från sjukhus, som visas på varje rollsida"}
 
 
+DATA_FILES = ("document", "contacts", "checklists", "forms", "decisions", "accessibility", "routine")
+# What an editor's program leaves beside a file it saves: ignored.
+_LEFT_BY_EDITORS = ("~", ".bak", ".swp", ".swo", ".swx", ".orig", ".tmp", ".kate-swp")
+
+
+def _stray_files(data_dir: Path):
+    """A data file the site does not read, such as "contacts (1).yml": an edit made there would never show."""
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        name = path.name
+        if name.startswith((".", "~$")) or name.endswith(_LEFT_BY_EDITORS) or name == "schemas":
+            continue
+        if path.suffix.lower() in (".yml", ".yaml", ".json") and path.stem not in DATA_FILES or path.suffix == ".yaml":
+            problems.append(Problem(f"data/{name}", "webbplatsen läser inte den här filen, så det som står i den "
+                                                    "visas ingenstans. Datafilerna är " + ", ".join(f"{n}.yml" for n in DATA_FILES)
+                                    + ". Flytta ändringen till rätt fil och ta bort den här."))
+    return problems
+
+
 def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     """Load and check every data file, and the ids the pages in `docs_dir` name.
 
     Raise DataError listing every problem found: all broken references in one build, data and pages together."""
     key = cache.data_key(data_dir)
     schema_passed = cache.passed(key)
-    files = {name: DataFile(data_dir, name, schema_passed)
-             for name in ("document", "contacts", "checklists", "forms", "decisions", "accessibility", "routine")}
+    files, problems = {}, []
+    for name in DATA_FILES:
+        try:
+            files[name] = DataFile(data_dir, name, schema_passed)
+        except DataError as error:
+            problems += error.problems
+    problems += _stray_files(data_dir)
+    if problems:
+        raise DataError(problems)
     problems = [problem for file in files.values() for problem in file.problems]
     if problems:
         raise DataError(problems)

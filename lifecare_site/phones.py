@@ -34,6 +34,13 @@ def _written_national_digits(raw: str) -> str:
     return digits[1:] if digits.startswith("0") else digits
 
 
+def _valid_short(digits: str) -> bool:
+    try:
+        return phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE"))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def parse(raw: str, short: bool = False):
     """Return (display, tel_href) for a Swedish number, or raise PhoneError.
 
@@ -43,7 +50,7 @@ def parse(raw: str, short: bool = False):
     if len(digits) > 15:
         raise PhoneError(f'telefonnumret "{raw}" har {len(digits)} siffror; ett telefonnummer har högst 15. Kontrollera numret.')
     if short:
-        if raw.strip().startswith("+") or not digits or not phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
+        if raw.strip().startswith("+") or not digits or not _valid_short(digits):
             raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt kortnummer (som 112 eller 1177)')
         return digits, "tel:" + digits
     try:
@@ -52,7 +59,7 @@ def parse(raw: str, short: bool = False):
         number = None
     if number is None or number.country_code != 46 or not phonenumbers.is_valid_number(number):
         hint = ""
-        if digits and phonenumbers.is_valid_short_number(phonenumbers.parse(digits, "SE")):
+        if digits and _valid_short(digits):
             hint = ' Är det ett kortnummer, skriv "short_number: true" på posten.'
         raise PhoneError(f'telefonnumret "{raw}" är inte ett giltigt svenskt nummer.{hint}')
     if str(number.national_number) != _written_national_digits(raw):

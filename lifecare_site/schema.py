@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from .errors import Problem
+from . import yamlfile
 from .yamlfile import line_of
 
 # Swedish words for the lists that hold entries, so an error can say which entry.
@@ -154,8 +155,20 @@ def validate(data, schema_path: Path, label: str):
     """All schema problems of one file, in the order they occur in it."""
     # Imported here: it is the slowest import of a build, and unchanged data skips this (see cache.py).
     from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
 
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema_label = f"data/schemas/{schema_path.name}"
+    missing = yamlfile.not_a_file(schema_path)
+    if missing:
+        return [Problem(schema_label, f"{missing} Bygget kan inte kontrollera {label} utan sitt schema.")]
+    try:
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(schema)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        line = f" (rad {error.lineno})" if isinstance(error, json.JSONDecodeError) else ""
+        return [Problem(schema_label, f"schemat är inte giltig JSON{line}. Återställ filen, till exempel med git checkout.")]
+    except SchemaError:  # the file is JSON, but not a schema
+        return [Problem(schema_label, "filen är inte ett giltigt JSON-schema. Återställ den, till exempel med git checkout.")]
     validator = Draft202012Validator(schema)
     problems = []
     titles = _titles(schema)

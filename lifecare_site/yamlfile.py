@@ -138,9 +138,28 @@ def _check_shape(text: str, label: str):
 
 def load(path: Path, label: str):
     """Load one data file; `label` is how the editor knows it (e.g. "data/contacts.yml")."""
+    problem = not_a_file(path)
+    if problem:
+        raise DataError([Problem(label, problem)])
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError([Problem(label, f"filen går inte att läsa ({error.strerror or 'okänt fel'}). "
+                                        "Kontrollera att den finns och att du har rätt att läsa den.")]) from None
+    return loads(raw, label)
+
+
+def not_a_file(path: Path):
+    """A Swedish sentence when `path` is not a plain file the build can read, else None."""
+    if path.is_symlink() and not path.exists():
+        return "filen är en länk till en fil som inte finns. Ersätt länken med själva filen, till exempel med git checkout."
+    if path.is_dir():
+        return "är en mapp, inte en fil. Ta bort mappen och återställ filen, till exempel med git checkout."
+    if not path.exists():
+        return "filen saknas. Återställ den, till exempel med git checkout."
     if not path.is_file():
-        raise DataError([Problem(label, "filen saknas. Återställ den, till exempel med git checkout.")])
-    return loads(path.read_bytes(), label)
+        return "är inte en vanlig fil. Återställ filen, till exempel med git checkout."
+    return None
 
 
 def loads(raw: bytes, label: str):

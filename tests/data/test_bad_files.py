@@ -1,4 +1,5 @@
 """Every bad data file gets a Swedish message naming the file (and line), never a Python traceback."""
+import shutil
 import time
 
 import pytest
@@ -214,3 +215,45 @@ def test_case_outside_the_phase_for_afterwards_is_refused(project):
     _edit(project, "checklists.yml", "            text: Bekräfta fast vårdkontakt.\n", "            text: Bekräfta fast vårdkontakt.\n            case: admitted\n")
     _edit(project, "checklists.yml", "          - id: pv-svara\n", "          - id: pv-svara\n            not_registered: true\n")
     _fails(project, "data/checklists.yml, rad ", '"not_registered" gäller bara punkter i fasen "efter"')
+
+
+def _not_a_file(project, name, how):
+    path = project / "data" / name
+    path.unlink()
+    if how == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to(project / "data" / "finns-inte.yml")
+
+
+@pytest.mark.parametrize("how,words", [("folder", "är en mapp, inte en fil"), ("link", "är en länk till en fil som inte finns")])
+def test_a_data_file_that_is_not_a_file_is_said_in_swedish(project, how, words):
+    _not_a_file(project, "routine.yml", how)
+    _fails(project, "data/routine.yml: ", words, "git checkout")
+
+
+def test_what_an_editors_program_leaves_is_ignored_and_a_stray_copy_is_refused(project):
+    for name in (".#contacts.yml", "contacts.yml~", ".contacts.yml.swp", "contacts.yml.bak"):
+        _write(project, name, "x: [\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    shutil.rmtree(result.site)
+    _write(project, "contacts (1).yml", _original(project, "contacts.yml"))
+    _fails(project, "data/contacts (1).yml: webbplatsen läser inte den här filen", "Flytta ändringen till rätt fil")
+
+
+@pytest.mark.parametrize("content,words", [(None, "filen saknas"), ("{", "schemat är inte giltig JSON (rad 1)"),
+                                           ('{"type": 5}', "inte ett giltigt JSON-schema")])
+def test_a_missing_or_broken_schema_is_said_in_swedish(project, content, words):
+    schema = project / "data" / "schemas" / "forms.schema.json"
+    schema.unlink()
+    if content is not None:
+        schema.write_text(content, encoding="utf-8")
+    # (Data that passed its schemas before is not checked again; a changed schema makes a new key.)
+    _fails(project, "data/schemas/forms.schema.json: ", words)
+
+
+@pytest.mark.parametrize("number", ['"+4"', '"+"', '"0"', '"()"'])
+def test_a_number_too_short_to_be_one_is_refused_in_swedish(project, number):
+    _edit(project, "contacts.yml", "phone: 060-16 31 00", f"phone: {number}")
+    _fails(project, 'post "timra"', "är inte ett giltigt svenskt nummer")
