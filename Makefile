@@ -28,9 +28,11 @@ serve: $(SITE_STAMP)
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(SITE_STAMP)
 	$(BIN)/python -m lifecare_site.siteurl
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --site-dir .site-build || { rm -rf .site-build; exit 1; }
-	rm -rf site && mv .site-build site
+	@# Each build in a folder of its own, so two builds at once never write into the same one; the last to
+	@# finish replaces site/ whole.
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
+	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" || { rm -rf "$$tmp"; exit 1; }; } && \
+	  flock .site-build.lock sh -c 'rm -rf site.old && { [ ! -e site ] || mv site site.old; } && mv "$$1" site && rm -rf site.old' swap "$$tmp"
 	@echo "Klart: webbplatsen finns i site/."
 
 test: $(TEST_STAMP)
@@ -54,4 +56,4 @@ firefox: $(TEST_STAMP)
 	$(BIN)/python scripts/firefox_pages.py
 
 clean:
-	rm -rf site .site-build dist docs/pdf .firefox-check $(VENV)
+	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check $(VENV)

@@ -1,0 +1,24 @@
+"""make build publishes a whole site or none, also when two builds run at once."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.skipif(not shutil.which("make") or not shutil.which("flock"), reason="make and flock are needed")
+def test_two_builds_at_once_both_finish_and_leave_one_whole_site(project):
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    command = ["make", "-s", "build", f"BIN={Path(sys.executable).parent}", "SITE_STAMP="]
+    first = subprocess.Popen(command, cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    second = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    first_output = first.communicate(timeout=300)[0]
+    assert first.returncode == 0 and second.returncode == 0, first_output + second.stdout + second.stderr
+    for output in (first_output, second.stdout + second.stderr):
+        assert "Traceback" not in output and "Klart: webbplatsen finns i site/." in output
+    assert (project / "site" / "index.html").is_file()
+    assert not (project / "site" / "site").exists() and not list(project.glob(".site-build.*/"))
+    assert not (project / "site.old").exists()
