@@ -267,6 +267,13 @@ def _checklists(file: DataFile, contact_index):
     return roles, items
 
 
+# What still prints on one A4 page (measured in Chromium and Firefox; tests/browser/test_forms.py prints each
+# blankett at these limits): rows for information on a registration blankett, and writing lines on the SIP
+# stödblankett (its fields' lines and the participant rows together).
+MAX_REGISTER_ROWS = 5
+MAX_SIP_LINES = 16
+
+
 def _forms(file: DataFile, roles, items, contact_index):
     forms = {}
     for key in ("register_columns", "register_header"):
@@ -281,6 +288,15 @@ def _forms(file: DataFile, roles, items, contact_index):
         for key in ("information", "instructions", "checks"):
             for i, ident in enumerate(form.get(key, [])):
                 file.known(path + (key, i), ident, items, "punkten", "data/checklists.yml")
+        rows = len(form.get("information", [])) + form.get("extra_rows", 0)
+        if form["kind"] == "register" and rows > MAX_REGISTER_ROWS:
+            file.add(path + ("extra_rows",) if "extra_rows" in form else path, f"blanketten får {rows} rader för information "
+                     f"(information och extra_rows); högst {MAX_REGISTER_ROWS} ryms på en A4-sida med rader att skriva på. "
+                     "Ta bort tomma rader, eller dela upp informationen.")
+        lines = sum(field.get("lines", 1) for field in form.get("fields", [])) + form.get("participant_rows", 0)
+        if form["kind"] == "sip" and lines > MAX_SIP_LINES:
+            file.add(path, f"blanketten får {lines} skrivrader (lines i fälten och participant_rows); högst "
+                           f"{MAX_SIP_LINES} ryms på en A4-sida. Ta bort rader.")
         if "recipient" in form and file.known(path + ("recipient",), form["recipient"], contact_index, "kontakten", "data/contacts.yml"):
             recipient = contact_index[form["recipient"]]
             if "entries" in recipient or "address" not in recipient:

@@ -173,3 +173,25 @@ def test_without_javascript_the_helper_is_hidden_and_the_tables_answer(browser, 
     assert not page.locator(".lc-helper").is_visible()
     assert page.locator('[data-lc-table="patienter"]').is_visible()
     context.close()
+
+
+def test_each_blankett_at_the_limits_the_build_allows_still_prints_on_one_a4_page(tmp_path, browser):
+    # The most rows the build lets through (lifecare_site/model.py: MAX_REGISTER_ROWS, MAX_SIP_LINES).
+    from tests.browser.conftest import serve
+    from tests.conftest import build, copy_project
+    from tests.data import edit_data
+    project = copy_project(tmp_path / "project")
+    edit_data(project, "forms.yml", "    extra_rows: 2", "    extra_rows: 3")  # kommun: 2 + 3 = 5 rows
+    edit_data(project, "forms.yml", "    extra_rows: 1", "    extra_rows: 2")  # primärvård: 3 + 2 = 5 rows
+    edit_data(project, "forms.yml", "    participant_rows: 4", "    participant_rows: 6")  # SIP: 10 + 6 = 16 lines
+    result = build(project, site_url=SITE_URL)
+    assert result.returncode == 0, result.output
+    url, server = serve(result.site)
+    try:
+        page = browser.new_page()
+        for form in ("slutenvard", "kommun", "primarvard", "sip"):
+            page.goto(url + f"blanketter/{form}/")
+            assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, form
+        page.close()
+    finally:
+        server.shutdown()

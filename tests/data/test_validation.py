@@ -196,3 +196,17 @@ def test_the_same_step_twice_in_one_role_is_refused(project):
     from tests.data import build_fails, edit_data
     edit_data(project, "checklists.yml", "          - use: kvittera-nya\n", "          - use: kvittera-nya\n          - use: kvittera-nya\n")
     build_fails(project, 'punkten "kvittera-nya" står redan i rollen', "två rutor skulle bockas av tillsammans")
+
+
+def test_a_blankett_with_more_rows_than_fit_on_a4_is_refused(project):
+    from tests.data import build_fails, edit_data
+    edit_data(project, "forms.yml", "    extra_rows: 2", "    extra_rows: 4")
+    build_fails(project, 'blankett "kommun"', "blanketten får 6 rader för information", "högst 5 ryms på en A4-sida")
+
+
+def test_a_sip_blankett_with_more_lines_than_fit_on_a4_is_refused(project):
+    from tests.data import build_fails, edit_data
+    edit_data(project, "forms.yml", "      - label: Patientens behov och mål\n        lines: 2",
+              "      - label: Patientens behov och mål\n        lines: 5")
+    edit_data(project, "forms.yml", "    participant_rows: 4", "    participant_rows: 6")
+    build_fails(project, 'blankett "sip"', "blanketten får 19 skrivrader", "högst 16 ryms på en A4-sida")
