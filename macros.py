@@ -429,7 +429,8 @@ def define_env(env):
         return fragments.render("print-button.html", label=label)
 
     # Last, once every macro is known: each call in the pages fits its macro, said in Swedish before rendering.
-    call_problems = pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros)
+    call_problems = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
+    call_problems += pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros, env.variables)
     if call_problems:
         if not _serving():
             raise DataError(call_problems)

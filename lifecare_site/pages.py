@@ -27,7 +27,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(page.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             for call in _CALL.finditer(line):
                 ids, word, home = known[call.group(1)]
                 if call.group(2) not in ids:
@@ -60,10 +60,24 @@ def passage_uses(docs_dir: Path):
     uses = []
     for page in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(page.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             for call in _ROUTINE_CALL.finditer(line):
                 uses.append((label, number, call.group(1), _STRING.findall(call.group(2))))
     return uses
+
+
+def encoding_problems(docs_dir: Path):
+    """Every page that is not saved as UTF-8."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        try:
+            page.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = page.read_bytes()[: error.start].count(b"\n") + 1
+            problems.append(Problem(f"docs/{page.relative_to(docs_dir).as_posix()}",
+                                    "sidan är inte sparad som UTF-8 (å, ä och ö blir fel). Spara filen som UTF-8 i din "
+                                    "editor, till exempel i Anteckningar: Spara som → Kodning: UTF-8.", line=line))
+    return problems
 
 
 def number_problems(docs_dir: Path):
@@ -71,9 +85,13 @@ def number_problems(docs_dir: Path):
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            for found in phones.numbers_in_text(line):
-                problems.append(Problem(label, f'sidan innehåller telefonnumret "{found}". Skriv numret på en post i '
+        # The whole page at once, without Markdown's emphasis and code marks, so a number split over two lines
+        # or written **0611**-800 00 is found too.
+        text = page.read_text(encoding="utf-8", errors="replace")
+        plain = re.sub(r"[*_`]+", "", text)
+        for found in phones.numbers_in_text(plain):
+            number = plain[: plain.find(found)].count("\n") + 1
+            problems.append(Problem(label, f'sidan innehåller telefonnumret "{" ".join(found.split())}". Skriv numret på en post i '
                                                'data/contacts.yml och visa det med {{ phone("id") }} eller '
                                                '{{ contact("id") }}, så att det går att ringa och ändras på ett ställe.',
                                         line=number))
@@ -84,6 +102,8 @@ def number_problems(docs_dir: Path):
 # Names a page may call besides our macros: mkdocs-macros' own and Jinja's.
 _OTHER_CALLABLES = {"context", "macros_info", "now", "fix_url", "range", "dict", "lipsum", "cycler", "joiner",
                     "namespace", "super", "caller"}
+# What mkdocs-macros gives every page besides its variables, and Jinja's own names.
+_PAGE_VARIABLES = {"page", "navigation", "files", "loop", "true", "false", "none", "True", "False", "None"}
 
 
 def _describe(function) -> str:
@@ -94,7 +114,7 @@ def _describe(function) -> str:
                                       for p in parameters)
 
 
-def macro_call_problems(docs_dir: Path, macros: dict):
+def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
     """Every macro call in a page that would fail: a Jinja syntax error, an unknown macro, or wrong arguments.
 
     Said before anything is rendered, in Swedish with page and line, instead of mkdocs-macros' English traceback."""
@@ -104,13 +124,39 @@ def macro_call_problems(docs_dir: Path, macros: dict):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         try:
             tree = environment.parse(page.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(label, "sidan är inte sparad som UTF-8 (å, ä och ö blir fel). Spara filen som UTF-8 "
+                                           "i din editor, till exempel i Anteckningar: Spara som → Kodning: UTF-8."))
+            continue
         except jinja2.TemplateSyntaxError as error:
             # (Jinja's own message is English, so it is not passed on.)
             problems.append(Problem(label, "sidan har ett trasigt makroanrop: ett {{ eller {% som inte stängs rätt, "
                                            "en parentes eller ett citattecken som saknas, eller ett tecken som inte "
                                            'hör hemma i anropet. Skriv anropet som {{ phone("id") }}.', line=error.lineno))
             continue
+        for node in tree.find_all((jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport, jinja2.nodes.Extends)):
+            problems.append(Problem(label, "sidan försöker hämta in en annan fil ({% include %}, {% import %} eller "
+                                           "{% extends %}). Sidorna hämtar sitt innehåll från data/ med makron, "
+                                           'till exempel {{ contact("servicedesk") }}.', line=node.lineno))
+        assigned = {target.name for node in tree.find_all((jinja2.nodes.For, jinja2.nodes.Assign, jinja2.nodes.AssignBlock))
+                    for target in ([node.target] if isinstance(node.target, jinja2.nodes.Name)
+                                   else node.target.find_all(jinja2.nodes.Name))}
+        known = set(macros) | set(variables) | assigned | _OTHER_CALLABLES | _PAGE_VARIABLES
+        for name in tree.find_all(jinja2.nodes.Name):
+            if name.ctx == "load" and name.name not in known:
+                problems.append(Problem(label, f'"{name.name}" är inget makro och ingen uppgift som sidorna känner till. '
+                                               f'Ett id skrivs inom citattecken, till exempel {{{{ contact("{name.name}") }}}}.',
+                                        line=name.lineno))
         for call in tree.find_all(jinja2.nodes.Call):
+            for argument in list(call.args) + [kw.value for kw in call.kwargs]:
+                if isinstance(argument, jinja2.nodes.Const) and not isinstance(argument.value, (str, bool)):
+                    problems.append(Problem(label, f"ett argument till {getattr(call.node, 'name', 'makrot')}() är "
+                                                   f"{argument.value!r}, inte text. Skriv id inom citattecken, till "
+                                                   'exempel "servicedesk".', line=call.lineno))
+                elif isinstance(argument, jinja2.nodes.Filter):
+                    problems.append(Problem(label, f"ett argument till {getattr(call.node, 'name', 'makrot')}() går "
+                                                   "genom ett filter (|). Skriv id som det står i data/, inom citattecken.",
+                                            line=call.lineno))
             if not isinstance(call.node, jinja2.nodes.Name):
                 continue
             name = call.node.name
@@ -129,3 +175,23 @@ def macro_call_problems(docs_dir: Path, macros: dict):
                 problems.append(Problem(label, f"makrot {name}() anropas med fel argument. Det tar "
                                                f"{_describe(macros[name])}; till exempel {name}(\"id\").", line=call.lineno))
     return problems
+
+
+def nav_problems(docs_dir: Path, nav):
+    """Every page the menu (nav in mkdocs.yml) names that is not in docs/: MkDocs would only warn, in English."""
+    problems = []
+
+    def walk(node):
+        if isinstance(node, str):
+            if node.endswith(".md") and not (docs_dir / node).is_file():
+                problems.append(Problem("mkdocs.yml", f"menyn (nav) pekar på docs/{node}, som inte finns. Återställ "
+                                                      "sidan, till exempel med git checkout, eller ta bort raden ur nav."))
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(nav or [])
+    return problems
+

@@ -97,7 +97,7 @@ def find_numbers(text: str):
 
 # Something written like a Swedish number, valid or not (a letter O for a zero included): 0 or +46 and at
 # least seven digits in all, with spaces, hyphens and parentheses between.
-_LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]?[\dOo]){5,}(?![\w/])")
+_LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]{0,2}[\dOo]){5,}(?![\w/])")
 
 
 def numbers_in_text(text: str):

@@ -5,10 +5,13 @@ http:// or https://, a host, an optional path, and nothing a reader could not ty
 Run as "python -m lifecare_site.siteurl" (make build, serve, pdf and offline do) to check it before MkDocs,
 whose own check would answer in English."""
 import os
+import re
 import sys
 from urllib.parse import urlsplit
 
 VARIABLE = "SITE_URL"
+# A host name (labels of letters, digits and hyphens, separated by dots) or an IPv4 address.
+_HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
 
 
 def problem(value: str):
@@ -21,9 +24,17 @@ def problem(value: str):
     bad = next((char for char in value if char in "\"'<>`\\{}|^"), None)
     if bad:
         return f'{VARIABLE} "{value}" innehåller tecknet {bad}, som inte hör hemma i en adress. {example}'
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return f'{VARIABLE} "{value}" är inte en giltig adress (värddatorns namn eller porten går inte att läsa). {example}'
     if parts.scheme not in ("https", "http") or not parts.netloc:
         return f'{VARIABLE} "{value}" är inte en hel adress som börjar med https:// eller http://. {example}'
+    if not _HOST.fullmatch(parts.hostname or ""):
+        return f'{VARIABLE} "{value}" har inget giltigt namn på värddatorn (som vardgivarwebben.rvn.se). {example}'
+    if port is not None and not 0 < port < 65536:
+        return f'{VARIABLE} "{value}" har en port som inte finns. {example}'
     if parts.query or "?" in value:
         return f'{VARIABLE} "{value}" har en fråga (?…). Adressen på blanketterna ska vara utan den. {example}'
     if parts.fragment or "#" in value:

@@ -16,6 +16,10 @@ BAD = {
     'https://vardgivarwebben.example.se/"><script>': "tecknet",
     "vardgivarwebben.example.se/lifecare/": "börjar med https://",
     "ftp://vardgivarwebben.example.se/": "börjar med https://",
+    "https://[din-adress]/": "inte en giltig adress",
+    "https://[::1/": "inte en giltig adress",
+    "https://x.se:99999/": "inte en giltig adress",
+    "https://.../": "inget giltigt namn på värddatorn",
 }
 
 
