@@ -96,3 +96,15 @@ def offline_pack(tmp_path_factory):
         zipped.extractall(output / "unzipped")
     (folder,) = (output / "unzipped").iterdir()
     return folder
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    """A page on a 390 px phone, in Swedish and Stockholm time."""
+    context = browser.new_context(viewport=PHONE, locale="sv-SE", timezone_id="Europe/Stockholm")
+    yield context.new_page()
+    context.close()
+

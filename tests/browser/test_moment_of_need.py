@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.browser.conftest import PHONE
+
 KEY = "avbrottsrutin-lifecare-sp:checklista:slutenvard"
 OLD = "2026-10-19T12:02:00.000Z"  # 19 okt. kl. 14.02 in Stockholm
 
@@ -74,20 +76,12 @@ def test_the_binder_prints_as_a_clean_master_with_one_print_button(watched, base
 
 
 ROLES = ["slutenvard", "kommun", "primarvard"]
-PHONE = {"width": 390, "height": 844}
 OUTPUT = Path(__file__).resolve().parents[2] / "test-output"
 MM = 96 / 25.4  # CSS pixels per millimetre
 
 
 def _all_pages(site):
     return sorted(str(p.parent.relative_to(site.site).as_posix()) + "/" for p in site.site.rglob("index.html"))
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="sv-SE", timezone_id="Europe/Stockholm")
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -5,21 +5,14 @@ import re
 import pytest
 import yaml
 
+from tests.browser.conftest import PHONE
 from tests.conftest import ROOT
 
 ROLES = ["slutenvard", "kommun", "primarvard"]
 REGISTER_FORMS = ["slutenvard", "kommun", "primarvard"]
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 768}
 # A box is for something the role does: never a prohibition, a rule or something that is not needed.
 NOT_AN_ACTION = re.compile(r"\b(inte|ej|får inte|behöver inte|ska inte)\b", re.I)
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, locale="sv-SE", timezone_id="Europe/Stockholm")
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("form", REGISTER_FORMS)

@@ -34,17 +34,23 @@ def _wait_for(url, text, seconds=60):
     raise AssertionError(f"{text!r} never appeared at {url}; last page: {html!r}"[:2000])
 
 
-def test_a_data_error_shows_on_the_page_and_goes_when_fixed(project):
-    contacts = project / "data" / "contacts.yml"
-    good = contacts.read_text(encoding="utf-8")
-    contacts.write_text(good.replace("phone: 060-16 31 00", "phone: 060-16 31 0O"), encoding="utf-8")
+def _serve(project):
+    """`mkdocs serve` of a project copy on a free port; returns (process, base URL)."""
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def test_a_data_error_shows_on_the_page_and_goes_when_fixed(project):
+    contacts = project / "data" / "contacts.yml"
+    good = contacts.read_text(encoding="utf-8")
+    contacts.write_text(good.replace("phone: 060-16 31 00", "phone: 060-16 31 0O"), encoding="utf-8")
+    server, base = _serve(project)
     try:
-        url = f"http://127.0.0.1:{port}/kommun/"
+        url = base + "kommun/"
         html = _wait_for(url, "Fel i data")
         text = read(html)[0]
         assert 'data/contacts.yml, rad' in text and 'post "timra"' in text and 'bokstaven "O"' in text
@@ -61,13 +67,9 @@ def test_a_wrong_macro_call_in_a_page_shows_in_the_browser_and_the_server_recove
     page = project / "docs" / "kommun.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good + "\n{{ phone() }}\n", encoding="utf-8")
-    port = _free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env.pop("SITE_URL", None)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, base = _serve(project)
     try:
-        url = f"http://127.0.0.1:{port}/kommun/"
+        url = base + "kommun/"
         text = read(_wait_for(url, "Fel i data"))[0]
         assert "docs/kommun.md, rad" in text and "makrot phone() anropas med fel argument" in text
         page.write_text(good, encoding="utf-8")
