@@ -4,6 +4,7 @@ Every macro returns Markup: fragments rendered with escaping, or data text throu
 so that nothing from data/ can become Markdown or HTML on a page."""
 import functools
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pages, pdfs, routine, siteurl  # noqa: E402
+from lifecare_site import changes, decisions, model, pages, pdfs, phones, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -21,6 +22,8 @@ ROOT = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.lifecare")
 # While "mkdocs serve" runs with bad data, the error page every page shows instead of its content.
 _serve_error = None
+# The numbers the pages may show (data/contacts.yml), set by define_env for on_post_page_macros.
+_shown_numbers = set()
 
 
 @functools.lru_cache(maxsize=None)
@@ -37,6 +40,21 @@ def _serving():
     return len(sys.argv) > 1 and sys.argv[1] == "serve"
 
 
+def on_post_page_macros(env):
+    """A number a page shows after its macros ran (one built with Jinja, say) must be one from data/contacts.yml."""
+    if _serve_error is not None or not _shown_numbers:
+        return
+    # The list of the scan's corrections on Om rutinen quotes the scan as text, numbers included.
+    shown = re.sub(r'<div class="lc-corrections.*?</div>', "", env.markdown, flags=re.S)
+    shown = re.sub(r"<[^>]+>", " ", shown)
+    for number in phones.numbers_in_text(re.sub(r"[*_`]+", "", shown)):
+        written = " ".join(number.split())
+        if written not in _shown_numbers:
+            raise DataError([Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som inte '
+                                     "står på någon post i data/contacts.yml. Skriv numret på en post där och visa det "
+                                     'med {{ phone("id") }} eller {{ contact("id") }}.')])
+
+
 def on_pre_page_macros(env):
     """While serving with bad data, show the Swedish error on every page (make build still fails)."""
     if _serve_error is not None:
@@ -47,8 +65,9 @@ def on_pre_page_macros(env):
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    global _serve_error
+    global _serve_error, _shown_numbers
     _serve_error = None
+    _shown_numbers = set()
     SLOTS.clear()
     try:
         address_problem = siteurl.problem(env.conf.get("site_url") or "")
@@ -67,6 +86,9 @@ def define_env(env):
             "data-error.html", problems=[str(problem) for problem in error.problems])
         env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="", lc_owner="")
         return
+    # Every number the pages may show: the contacts' own, as written on the site.
+    _shown_numbers = {entry[key] for entry in data.contact_index.values()
+                      for key in ("phone_display", "it_phone_display") if key in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,

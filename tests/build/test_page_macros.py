@@ -44,3 +44,15 @@ def test_a_page_the_menu_names_that_is_gone_is_said_in_swedish(project):
     (project / "docs" / "nodparm.md").unlink()
     build_fails(project, "mkdocs.yml: menyn (nav) pekar på docs/nodparm.md, som inte finns")
 
+
+
+def test_a_number_put_together_by_a_macro_expression_is_refused(project):
+    page = project / "docs" / "om-rutinen.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nRing {{ "0611" ~ "-800 01" }} vid behov.\n', encoding="utf-8")
+    # Found only once the page is rendered, so MkDocs puts its own line ("Error reading page …") above it.
+    from tests.conftest import build
+    result = build(project)
+    assert result.returncode != 0
+    assert 'docs/om-rutinen.md: sidan visar telefonnumret "0611-800 01"' in result.output
+    assert "Traceback" not in result.output
+    assert not (result.site / "om-rutinen" / "index.html").exists()
