@@ -207,6 +207,7 @@ def define_env(env):
     register_forms = {form["role"]: form for form in data.forms["forms"] if form["kind"] == "register"}
     fragments.env.globals["register_form"] = register_forms.get
     fragments.env.globals["blankett_line"] = data.checklists["blankett_line"]
+    fragments.env.globals["patient_questions"] = decisions.QUESTIONS
 
     tables = decisions.tables(data)
 

@@ -1,6 +1,10 @@
 """The decision tables, derived from data so that no rule is written twice."""
 
 
+# The helper's two questions about a patient, asked on screen and on each patient's blankett.
+QUESTIONS = [("admitted", "Skrevs patienten in under driftstoppet?"), ("discharged", "Skrevs patienten ut under driftstoppet?")]
+
+
 def _yes_no(value):
     return "Ja" if value else "Nej"
 
