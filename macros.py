@@ -5,6 +5,7 @@ so that nothing from data/ can become Markdown or HTML on a page."""
 import functools
 import logging
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,8 +23,9 @@ ROOT = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.lifecare")
 # While "mkdocs serve" runs with bad data, the error page every page shows instead of its content.
 _serve_error = None
-# The numbers the pages may show (data/contacts.yml), set by define_env for on_post_page_macros.
+# The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
+_tel_hrefs = set()
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,18 +43,38 @@ def _serving():
 
 
 def on_post_page_macros(env):
-    """A number a page shows after its macros ran (one built with Jinja, say) must be one from data/contacts.yml."""
-    if _serve_error is not None or not _shown_numbers:
+    """While serving, a page that shows a number not from data/contacts.yml (one put together with Jinja, say)
+    shows the Swedish error instead; a build is stopped by on_post_build, which reads the finished site."""
+    if _serve_error is not None or not _shown_numbers or not _serving():
         return
-    # The list of the scan's corrections on Om rutinen quotes the scan as text, numbers included.
     shown = re.sub(r'<div class="lc-corrections.*?</div>', "", env.markdown, flags=re.S)
     shown = re.sub(r"<[^>]+>", " ", shown)
     for number in phones.numbers_in_text(re.sub(r"[*_`]+", "", shown)):
         written = " ".join(number.split())
         if written not in _shown_numbers:
-            raise DataError([Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som inte '
-                                     "står på någon post i data/contacts.yml. Skriv numret på en post där och visa det "
-                                     'med {{ phone("id") }} eller {{ contact("id") }}.')])
+            problem = Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som inte står på '
+                              'någon post i data/contacts.yml. Skriv numret på en post där och visa det med {{ phone("id") }} '
+                              'eller {{ contact("id") }}.')
+            log.error(str(problem))
+            env.markdown = Fragments(ROOT / "overrides" / "fragments").render("data-error.html", problems=[str(problem)])
+            return
+
+
+def on_post_build(env):
+    """The last check before publishing: every number and tel: link in the finished site is a contact's."""
+    if _serve_error is not None or not _shown_numbers:
+        return
+    problems = pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
+                                               _shown_numbers, _tel_hrefs)
+    if problems and not _serving():
+        # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
+        # build leaves nothing that could be published.
+        site_dir = Path(env.conf["site_dir"])
+        for child in site_dir.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        raise DataError(problems)
+    for problem in problems:
+        log.error(str(problem))
 
 
 def on_pre_page_macros(env):
@@ -65,15 +87,23 @@ def on_pre_page_macros(env):
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    global _serve_error, _shown_numbers
+    global _serve_error, _shown_numbers, _tel_hrefs
     _serve_error = None
     _shown_numbers = set()
+    _tel_hrefs = set()
     SLOTS.clear()
     try:
         address_problem = siteurl.problem(env.conf.get("site_url") or "")
         if address_problem:
             raise DataError([Problem("SITE_URL", address_problem)])
-        data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
+        # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
+        menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
+        try:
+            data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
+        except DataError as error:
+            raise DataError(menu + error.problems) from None
+        if menu:
+            raise DataError(menu)
         reused, step_report = changes.step_changes(ROOT, data.checklists)
         if reused:
             raise DataError(reused)
@@ -89,6 +119,7 @@ def define_env(env):
     # Every number the pages may show: the contacts' own, as written on the site.
     _shown_numbers = {entry[key] for entry in data.contact_index.values()
                       for key in ("phone_display", "it_phone_display") if key in entry}
+    _tel_hrefs = {entry[key] for entry in data.contact_index.values() for key in ("phone_href", "it_phone_href") if key in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = "-".join(env.conf["site_name"].lower().split())
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,
@@ -452,8 +483,7 @@ def define_env(env):
         return fragments.render("print-button.html", label=label)
 
     # Last, once every macro is known: each call in the pages fits its macro, said in Swedish before rendering.
-    call_problems = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
-    call_problems += pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros, env.variables)
+    call_problems = pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros, env.variables)
     if call_problems:
         if not _serving():
             raise DataError(call_problems)

@@ -416,6 +416,8 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
         problems += pages.number_problems(docs_dir)
+        problems += pages.front_matter_problems(docs_dir)
+        problems += pages.link_problems(docs_dir)
         problems += pages.missing_pages(docs_dir, roles, forms)
     if problems:
         raise DataError(problems)

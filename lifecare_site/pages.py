@@ -5,6 +5,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.nodes
+import yaml
 
 from . import phones
 from .errors import Problem
@@ -195,3 +196,144 @@ def nav_problems(docs_dir: Path, nav):
     walk(nav or [])
     return problems
 
+
+
+# What a reader never sees as text: scripts, styles, the QR codes' drawings, and the list of the scan's
+# corrections on Om rutinen, which quotes the scan's own numbers as text.
+_UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<div class=\"lc-corrections.*?</div>", re.S | re.I)
+_ATTRIBUTE = re.compile(r"""\s[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TEL = re.compile(r"""href\s*=\s*["']?(tel:[^"'\s>]*)""", re.I)
+# Files the theme ships (its scripts, styles, fonts and search), not written by anyone here.
+_THEME_FOLDERS = ("assets/javascripts/bundle", "assets/javascripts/lunr", "assets/javascripts/workers",
+                  "assets/stylesheets/main", "assets/stylesheets/palette", "search/")
+
+
+def _source_label(docs_dir: Path, relative: str) -> str:
+    """The file an editor would open for a published file: its page in docs/, or where else it comes from."""
+    if (docs_dir / relative).is_file():
+        return f"docs/{relative}"
+    if relative.endswith("index.html"):
+        folder = relative[: -len("index.html")].rstrip("/")
+        for candidate in ([f"{folder}.md", f"{folder}/index.md"] if folder else ["index.md"]):
+            if (docs_dir / candidate).is_file():
+                return f"docs/{candidate} (eller mkdocs.yml eller en mall i overrides/)"
+    return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
+
+
+def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
+    """Every phone number or tel: link in the finished site that is not a contact's in data/contacts.yml.
+
+    The last check before publishing: it reads what the reader gets, so a number typed into mkdocs.yml (a menu
+    title, the description), a template in overrides/ or a file in docs/ is found as well as one on a page."""
+    problems = []
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or relative.startswith(_THEME_FOLDERS) or path.suffix in (".gz", ".pdf", ".png", ".xml"):
+            continue
+        try:
+            html = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        label = _source_label(docs_dir, relative)
+        for href in _TEL.findall(html):
+            if href not in hrefs:
+                problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
+                                               "data/contacts.yml. Skriv numret på en post där och visa det med "
+                                               '{{ phone("id") }} eller {{ contact("id") }}.'))
+        if path.suffix in (".html", ".htm"):
+            # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked above.
+            attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
+                                  if not value.lower().startswith("tel:"))
+            visible = _UNSEEN.sub(" ", html)
+            shown = re.sub(r"<[^>]+>", " ", visible) + " " + attributes
+        else:
+            shown = html
+        for found in phones.numbers_in_text(re.sub(r"&nbsp;|&#160;", " ", shown)):
+            written = " ".join(found.split())
+            if written not in numbers:
+                problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
+                                               "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
+                                               'där: skriv det på en post och visa det med {{ phone("id") }} eller '
+                                               '{{ contact("id") }}. Står numret i mkdocs.yml eller i overrides/, ta bort det därifrån.'))
+    return problems
+
+
+# Page settings (front matter) that this site's pages use or Material reads, and the values `hide` takes.
+_SETTINGS = {"title", "description", "hide", "search", "template", "icon", "status", "subtitle"}
+_HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
+_SEARCH = {"exclude", "boost"}
+# MkDocs reads a first line such as "Obs: …" as a page setting and leaves it off the page, without a word.
+_SETTING_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
+
+
+def front_matter_problems(docs_dir: Path):
+    """Every page whose settings between its two --- lines MkDocs would drop or misread without a word."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        text = page.read_text(encoding="utf-8-sig", errors="replace")
+        lines = text.splitlines()
+        if not lines:
+            continue
+        if _SETTING_LINE.match(lines[0]):
+            problems.append(Problem(label, f'första raden, "{lines[0][:60]}", läses som en sidinställning och visas '
+                                           "inte på sidan. Börja sidan med en rubrik (# Rubrik), eller sätt en tom rad "
+                                           "först om raden ska synas.", line=1))
+            continue
+        if lines[0].rstrip() != "---":
+            continue
+        end = next((i for i, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), None)
+        if end is None:
+            problems.append(Problem(label, "sidinställningarna överst (efter ---) avslutas aldrig med en rad med bara ---. "
+                                           "Då visas de som text och sidan får fel rubrik. Lägg till raden ---, eller ta "
+                                           "bort den första.", line=1))
+            continue
+        try:
+            settings = yaml.safe_load("\n".join(lines[1:end]))
+        except yaml.YAMLError as error:
+            line = getattr(getattr(error, "problem_mark", None), "line", None)
+            problems.append(Problem(label, "sidinställningarna mellan raderna --- går inte att läsa (kontrollera kolon, "
+                                           "indrag och citattecken). MkDocs skulle hoppa över dem utan att säga något.",
+                                    line=None if line is None else line + 2))
+            continue
+        if settings is None:
+            continue
+        if not isinstance(settings, dict):
+            problems.append(Problem(label, "sidinställningarna mellan raderna --- ska vara rader som namn: värde.", line=2))
+            continue
+        for key, value in settings.items():
+            where = next((i + 1 for i, line in enumerate(lines[1:end], start=1) if line.startswith(f"{key}:")), 2)
+            if key not in _SETTINGS:
+                problems.append(Problem(label, f'sidinställningen "{key}" finns inte. Inställningar som går att använda: '
+                                               f'{", ".join(sorted(_SETTINGS))}.', line=where))
+            elif key == "hide" and not (isinstance(value, list) and all(v in _HIDE for v in value)):
+                problems.append(Problem(label, f'"hide" ska vara en lista med något av {", ".join(sorted(_HIDE))}, '
+                                               "en per rad med - först.", line=where))
+            elif key == "search" and not (isinstance(value, dict) and set(value) <= _SEARCH):
+                problems.append(Problem(label, '"search" ska ha "exclude: true" eller "boost: <tal>" på raden under, '
+                                               "med två mellanslag först.", line=where))
+            elif key in ("title", "description", "subtitle") and not isinstance(value, str):
+                problems.append(Problem(label, f'"{key}" ska vara en text.', line=where))
+    return problems
+
+
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def link_problems(docs_dir: Path):
+    """Every link in a page to a file in docs/ that is not there: MkDocs would only warn, in English."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for match in _LINK.finditer(text):
+            target = match.group(1) or match.group(2)
+            path = re.split(r"[#?]", target, maxsplit=1)[0]
+            if (not path or "{" in path or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path) or path.startswith("/")
+                    or not Path(path).suffix):
+                continue
+            if not (page.parent / path).resolve().is_file():
+                problems.append(Problem(label, f'länken "{target}" pekar på en fil som inte finns i docs/. Skriv sidans '
+                                               "filnamn som det står i docs/, till exempel [Telefonnummer](telefonnummer.md), "
+                                               "relativt till den här sidan.", line=text[: match.start()].count("\n") + 1))
+    return problems

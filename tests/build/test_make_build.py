@@ -22,3 +22,19 @@ def test_two_builds_at_once_both_finish_and_leave_one_whole_site(project):
     assert (project / "site" / "index.html").is_file()
     assert not (project / "site" / "site").exists() and not list(project.glob(".site-build.*/"))
     assert not (project / "site.old").exists()
+
+
+@pytest.mark.skipif(not shutil.which("make") or not shutil.which("flock"), reason="make and flock are needed")
+def test_a_refused_build_leaves_the_last_site_as_it_was(project):
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    command = ["make", "-s", "build", f"BIN={Path(sys.executable).parent}", "SITE_STAMP="]
+    assert subprocess.run(command, cwd=project, capture_output=True, timeout=300).returncode == 0
+    published = (project / "site" / "om-rutinen" / "index.html").read_text(encoding="utf-8")
+    # A number that only the finished page shows, so the build is refused after every page was written.
+    page = project / "docs" / "om-rutinen.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nRing {{ "0611" ~ "-800 01" }}.\n', encoding="utf-8")
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "Bygget avbröts: rätta felet ovan och kör make build igen. site/ är oförändrad." in result.stdout + result.stderr
+    assert (project / "site" / "om-rutinen" / "index.html").read_text(encoding="utf-8") == published
+    assert not list(project.glob(".site-build.*/"))

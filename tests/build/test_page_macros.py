@@ -49,10 +49,69 @@ def test_a_page_the_menu_names_that_is_gone_is_said_in_swedish(project):
 def test_a_number_put_together_by_a_macro_expression_is_refused(project):
     page = project / "docs" / "om-rutinen.md"
     page.write_text(page.read_text(encoding="utf-8") + '\nRing {{ "0611" ~ "-800 01" }} vid behov.\n', encoding="utf-8")
-    # Found only once the page is rendered, so MkDocs puts its own line ("Error reading page …") above it.
-    from tests.conftest import build
-    result = build(project)
-    assert result.returncode != 0
-    assert 'docs/om-rutinen.md: sidan visar telefonnumret "0611-800 01"' in result.output
-    assert "Traceback" not in result.output
-    assert not (result.site / "om-rutinen" / "index.html").exists()
+    output = build_fails(project, 'docs/om-rutinen.md (eller mkdocs.yml eller en mall i overrides/): den publicerade sidan '
+                                  'visar telefonnumret "0611-800 01"')
+    assert "Error reading page" not in output
+
+
+def _add_to_nav_title(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - nodparm.md", "  - Nödpärm, ring 0611-800 01: nodparm.md"),
+                      encoding="utf-8")
+
+
+def _add_to_description(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("site_description: Vad", "site_description: Ring 060-12 34 56. Vad"), encoding="utf-8")
+
+
+def _add_to_template(project):
+    template = project / "overrides" / "partials" / "copyright.html"
+    template.write_text(template.read_text(encoding="utf-8") + '\n<p>Jour: <a href="tel:+4660123456">060-12 34 56</a></p>\n',
+                        encoding="utf-8")
+
+
+def _add_html_file(project):
+    (project / "docs" / "jour.html").write_text("<p>Jour 070-123 45 67</p>\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit,where,number", [
+    (_add_to_nav_title, "site/", "0611-800 01"),
+    (_add_to_description, "docs/index.md (eller mkdocs.yml", "060-12 34 56"),
+    (_add_to_template, "docs/index.md (eller mkdocs.yml", "060-12 34 56"),
+    (_add_html_file, "docs/jour.html", "070-123 45 67"),
+], ids=["menu-title", "site-description", "template", "html-file-in-docs"])
+def test_a_number_outside_the_pages_is_refused_where_it_is_published(project, edit, where, number):
+    edit(project)
+    build_fails(project, where, f'den publicerade sidan visar telefonnumret "{number}"')
+
+
+def test_a_tel_link_that_is_no_contacts_is_refused(project):
+    _add_to_template(project)
+    build_fails(project, 'den publicerade sidan har länken "tel:+4660123456"')
+
+
+@pytest.mark.parametrize("page,old,new,words", [
+    ("telefonnummer.md", "  boost: 3\n---\n", "  boost: 3\n\n", "rad 1: sidinställningarna överst (efter ---) avslutas aldrig"),
+    ("index.md", "title: Start\n", "title: Start\nhide: [navigation\n", "sidinställningarna mellan raderna --- går inte att läsa"),
+    ("index.md", "  - toc\n", "  - tco\n", 'rad 3: "hide" ska vara en lista med något av'),
+    ("index.md", "title: Start\n", "title: Start\ntitel: Start\n", 'rad 3: sidinställningen "titel" finns inte'),
+    ("checklistor.md", "  exclude: true\n", "exclude: true\n", 'sidinställningen "exclude" finns inte'),
+    ("gemensamt.md", "# Gemensamt", "Obs: ring växeln först.\n\n# Gemensamt", 'rad 1: första raden, "Obs: ring växeln först.", läses som en sidinställning'),
+], ids=["not-closed", "broken-yaml", "hide-typo", "unknown-setting", "lost-indent", "first-line-eaten"])
+def test_page_settings_mkdocs_would_drop_without_a_word_are_refused(project, page, old, new, words):
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build_fails(project, f"docs/{page}, ", words)
+
+
+@pytest.mark.parametrize("link", ["[Telefonnummer](telefonummer.md)", "[Blanketter](blanketter/kommunen.md#blankett)",
+                                  "[Telefonnummer]: telefon.md"])
+def test_a_link_to_a_page_that_is_not_there_is_said_in_swedish(project, link):
+    page = project / "docs" / "om-rutinen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + link + "\n", encoding="utf-8")
+    output = build_fails(project, "docs/om-rutinen.md, rad ", "pekar på en fil som inte finns i docs/")
+    assert "contains a link" not in output
