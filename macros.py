@@ -273,7 +273,17 @@ def define_env(env):
 
     # Printouts carry the date the phone list changed, so a binder on the shelf can be compared with the site.
     phone_list_date, unknown = changes.phone_list_date(ROOT, str(data.document["date"]))
-    if unknown:
+    history = changes.history_problem(ROOT)
+    if history == "none":
+        log.info("Ingen git-historik (en kopia utan .git, eller git saknas), så bygget kan inte jämföra med senaste "
+                 "incheckningen. Det som inte görs: ändringsrapporten för checklistor, blanketter och telefonlista, "
+                 "kontrollen av id som tidigare punkter haft (bockarna i webbläsarna) och telefonlistans ändringsdatum: "
+                 "telefonlistan och utskrifterna skriver \"ändringsdatum okänt\".")
+    elif history == "shallow":
+        log.info("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
+                 "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med hela "
+                 "historiken (utan --depth) före publicering.")
+    if unknown and history != "none":
         log.info(f"Telefonlistans ändringsdatum är okänt: {unknown}. Telefonlistan och utskrifterna skriver "
                  "\"ändringsdatum okänt\" i stället för ett datum.")
     fragments.env.globals["phone_list_changed"] = (f"Telefonlistan ändrad {phone_list_date}" if phone_list_date
@@ -288,7 +298,12 @@ def define_env(env):
         log.info("Checklistorna skiljer sig från senaste incheckningen (data/checklists.yml):")
         for line in step_report:
             log.info(f"  {line}")
-    changed = changes.contact_changes(ROOT, data.contacts)
+    formed = changes.form_changes(ROOT)
+    if formed:
+        log.info("Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):")
+        for line in formed:
+            log.info(f"  {line}")
+    changed = changes.contact_changes(ROOT, data.contacts) + changes.contact_field_changes(ROOT)
     if changed:
         log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
         for line in changed:

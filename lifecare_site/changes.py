@@ -126,19 +126,49 @@ CHECKLISTS = "data/checklists.yml"
 _HISTORY = 200
 
 
-def _steps(data):
-    """{id: text} for every step with a box (kind action) in a checklists file."""
+def _items(data):
+    """{id: item} for every checklist item (boxes, per-patient tasks and rules) in a checklists file."""
     if not isinstance(data, dict):
         return {}
-    out = {}
     items = list(data.get("shared_items") or [])
     for role in data.get("roles") or []:
         for phase in (role.get("phases") or []) if isinstance(role, dict) else []:
-            items += [item for item in (phase.get("items") or []) if isinstance(item, dict) and "id" in item]
-    for item in items:
-        if isinstance(item, dict) and "id" in item and item.get("kind", "action") == "action":
-            out[str(item["id"])] = " ".join(str(item.get("text", "")).split())
+            items += list((phase.get("items") or []) if isinstance(phase, dict) else [])
+    return {str(item["id"]): item for item in items if isinstance(item, dict) and "id" in item}
+
+
+def _placements(data):
+    """{(role id, phase id): [item ids]}: where each item stands (a shared item stands in several roles)."""
+    out = {}
+    for role in (data.get("roles") or []) if isinstance(data, dict) else []:
+        for phase in (role.get("phases") or []) if isinstance(role, dict) else []:
+            if isinstance(phase, dict):
+                out[(str(role.get("id")), str(phase.get("id")))] = [
+                    str(item.get("use", item.get("id"))) for item in phase.get("items") or [] if isinstance(item, dict)]
     return out
+
+
+def _text(item):
+    return " ".join(str(item.get("text", "")).split())
+
+
+def _steps(data):
+    """{id: text} for every step with a box (kind action) in a checklists file."""
+    return {ident: _text(item) for ident, item in _items(data).items() if item.get("kind", "action") == "action"}
+
+
+def _changed_fields(old, new, leave_out=()):
+    """The names of the fields that differ between two entries, in the order they are written."""
+    keys = list(new) + [key for key in old if key not in new]
+    return [str(key) for key in keys if key not in leave_out and old.get(key) != new.get(key)]
+
+
+def _on_disk(root: Path, path: str):
+    """A data file as the editor wrote it (the loaded data carries fields the site derives, such as phone_href)."""
+    try:
+        return yamlfile.loads((root / path).read_bytes(), path)
+    except (DataError, OSError):
+        return None
 
 
 def _committed(root: Path, revision: str, path: str):
@@ -167,6 +197,25 @@ def step_changes(root: Path, current: dict):
                for ident, text in before.items() if ident not in now]
     report += [f'ändrad text i punkt "{ident}": {before[ident]} → {text}'
                for ident, text in now.items() if ident in before and before[ident] != text]
+    # The other items (per-patient tasks and rules, which have no box) and every other field.
+    old_items, new_items = _items(head), _items(_on_disk(root, CHECKLISTS))
+    report += [f'ny punkt "{ident}": {_text(item)}' for ident, item in new_items.items()
+               if ident not in old_items and ident not in now]
+    report += [f'borttagen punkt "{ident}" ({_text(item)})' for ident, item in old_items.items()
+               if ident not in new_items and ident not in before]
+    report += [f'ändrad text i punkt "{ident}": {_text(old_items[ident])} → {_text(item)}'
+               for ident, item in new_items.items() if ident in old_items and ident not in now
+               and _text(old_items[ident]) != _text(item)]
+    report += [f'ändrade fält i punkt "{ident}": {", ".join(fields)}' for ident, item in new_items.items()
+               if ident in old_items and (fields := _changed_fields(old_items[ident], item, ("text",)))]
+    # A step that leaves one role but stays in another (a shared one) is a lost step too.
+    old_places, new_places = _placements(head), _placements(_on_disk(root, CHECKLISTS))
+    for place, idents in old_places.items():
+        gone = [i for i in idents if i not in new_places.get(place, [])]
+        report += [f'punkten "{i}" står inte längre i rollen "{place[0]}", fasen "{place[1]}"' for i in gone if i in new_items]
+    for place, idents in new_places.items():
+        report += [f'punkten "{i}" står nu i rollen "{place[0]}", fasen "{place[1]}"'
+                   for i in idents if i not in old_places.get(place, []) and i in old_items]
     problems = []
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
@@ -181,3 +230,56 @@ def step_changes(root: Path, current: dict):
                                                     f'("{seen[ident]}"). Webbläsare som bockade av den gamla punkten '
                                                     "skulle visa den nya som klar. Ge den nya punkten ett nytt id."))
     return problems, report
+
+
+FORMS = "data/forms.yml"
+
+
+def form_changes(root: Path):
+    """Lines for every blankett added, removed or changed since the last commit, and the parts all share."""
+    head, current = _committed(root, "HEAD", FORMS), _on_disk(root, FORMS)
+    if not isinstance(head, dict) or not isinstance(current, dict):
+        return []
+
+    def forms(data):
+        return {str(form["id"]): form for form in data.get("forms") or [] if isinstance(form, dict) and "id" in form}
+    before, now = forms(head), forms(current)
+    lines = [f'ny blankett "{ident}": {form.get("title", "")}' for ident, form in now.items() if ident not in before]
+    lines += [f'borttagen blankett "{ident}" ({form.get("title", "")})' for ident, form in before.items() if ident not in now]
+    lines += [f'ändrade fält i blankett "{ident}": {", ".join(fields)}' for ident, form in now.items()
+              if ident in before and (fields := _changed_fields(before[ident], form))]
+    shared = _changed_fields(head, current, ("forms",))
+    if shared:
+        lines.append(f"ändrat i det som alla blanketter delar: {', '.join(shared)}")
+    return lines
+
+
+def contact_field_changes(root: Path):
+    """Lines for every contact whose other fields (name, note, "Fråga efter", …) differ from the last commit.
+
+    Numbers, e-mail and addresses are in contact_changes, as they will be shown."""
+    head, current = _committed(root, "HEAD", CONTACTS), _on_disk(root, CONTACTS)
+    if not isinstance(head, dict) or not isinstance(current, dict):
+        return []
+    before, now = _entries(head), _entries(current)
+    lines = [f'ändrade fält i post "{ident}" ({entry.get("name", "")}): {", ".join(fields)}'
+             for ident, entry in now.items()
+             if ident in before and (fields := _changed_fields(before[ident], entry, ("phone", "email", "address")))]
+    groups = lambda data: {str(g.get("id", g.get("title", ""))): g for g in data.get("groups") or [] if isinstance(g, dict)}
+    old_groups, new_groups = groups(head), groups(current)
+    lines += [f'ny grupp "{ident}"' for ident in new_groups if ident not in old_groups]
+    lines += [f'borttagen grupp "{ident}"' for ident in old_groups if ident not in new_groups]
+    lines += [f'ändrade fält i grupp "{ident}": {", ".join(fields)}' for ident, group in new_groups.items()
+              if ident in old_groups and (fields := _changed_fields(old_groups[ident], group, ("entries",)))]
+    return lines
+
+
+def history_problem(root: Path):
+    """None when the build can compare with git history; else what is missing, in Swedish."""
+    head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    if head is None or head.returncode != 0:
+        return "none"
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is not None and shallow.stdout.decode().strip() == "true":
+        return "shallow"
+    return None

@@ -62,7 +62,10 @@ def test_outside_a_git_checkout_the_date_is_unknown_and_the_build_says_why_once(
     result = build(project)
     assert result.returncode == 0, result.output
     assert "Telefonlistan skiljer sig" not in result.output
-    assert result.output.count("Telefonlistans ändringsdatum är okänt: det finns ingen git-historik") == 1
+    # One line says what is off without history, the date included.
+    assert result.output.count("Ingen git-historik") == 1 and "ändringsdatum" not in result.output.split("Ingen git-historik")[0]
+    assert "ändringsrapporten för checklistor, blanketter och telefonlista" in result.output
+    assert "Telefonlistans ändringsdatum är okänt" not in result.output
     for path in ("telefonnummer/index.html", "nodparm/index.html"):
         text = read(result.page(path))[0]
         assert "Telefonlistan: ändringsdatum okänt" in text and "2026-02-03" not in text, path
@@ -80,6 +83,7 @@ def test_a_shallow_clone_does_not_pass_its_oldest_commit_off_as_the_date(checkou
     result = build(shallow)
     assert result.returncode == 0, result.output
     assert "historiken är grund (shallow clone)" in result.output
+    assert result.output.count("Historiken är grund (shallow clone). Ändringsrapporten jämför") == 1
     assert "Telefonlistan: ändringsdatum okänt" in read(result.page("telefonnummer/index.html"))[0]
     # With the whole history the same commit gives its date.
     assert "Telefonlistan ändrad 2026-01-15" in read(build(checkout).page("telefonnummer/index.html"))[0]
@@ -132,3 +136,40 @@ def test_an_id_used_before_for_another_step_is_refused(checkout):
           "            source: [sv-kvittera]\n          - id: sv-internpost\n")
     output = build_fails(checkout, 'punkten "sv-kvittera" får ett id som en tidigare punkt hade', "Ge den nya punkten ett nytt id")
     assert "Kontrollera inkomna meddelanden i Lifecare SP efter driftstoppet och kvittera dem enligt rutin." in output
+
+
+def _edit_file(project, name, old, new):
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_build_reports_forms_contacts_and_items_without_a_box(checkout):
+    _edit_file(checkout, "forms.yml", "  - label: Personnummer\n", "  - label: Personnummer (12 siffror)\n")
+    _edit_file(checkout, "forms.yml", "    proposal_of: blanketten för registrering vid driftstopp\n", "")
+    _edit_file(checkout, "contacts.yml", "        ask_for: Säg att Lifecare SP har driftstopp\n", "")
+    _edit_file(checkout, "checklists.yml", "kommunicerad information behöver inte föras in retroaktivt.",
+               "kommunicerad information behöver inte föras in.")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):" in result.output
+    assert 'ändrade fält i blankett "slutenvard": proposal_of' in result.output
+    assert "ändrat i det som alla blanketter delar: register_header" in result.output
+    assert 'ändrade fält i post "servicedesk" (Servicedesk, Region Västernorrland): ask_for' in result.output
+    # A rule has no box, but a change to its words is reported all the same.
+    assert "behöver inte föras in retroaktivt. → " in result.output
+    assert "glömmer bocken" not in result.output
+
+
+def test_a_cut_off_file_is_seen_in_the_report(checkout):
+    # An interrupted save: the checklists file loses its last line and still reads as YAML. The step it
+    # drops is a shared one, still in other roles, so only the report can tell.
+    path = checkout / "data" / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("          - use: kvittera-nya\n")
+    path.write_text(text[: -len("          - use: kvittera-nya\n")], encoding="utf-8")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Checklistorna skiljer sig från senaste incheckningen" in result.output
+    assert 'punkten "kvittera-nya" står inte längre i rollen "primarvard", fasen "efter"' in result.output
