@@ -23,7 +23,8 @@ $(TEST_STAMP): requirements.txt $(SITE_STAMP)
 serve: $(SITE_STAMP)
 	@echo "Webbplatsen visas på http://127.0.0.1:8000/ – avsluta med Ctrl+C."
 	$(BIN)/python -m lifecare_site.siteurl
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@# MkDocs' server, but a failed rebuild shows a Swedish error page instead of hanging (lifecare_site/serve.py).
+	$(BIN)/python -m lifecare_site.serve --dev-addr 127.0.0.1:8000
 
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(SITE_STAMP)

@@ -98,6 +98,7 @@ def define_env(env):
             raise DataError([Problem("SITE_URL", address_problem)])
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
         menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
+        menu += pages.template_problems(ROOT / "overrides")
         try:
             data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
         except DataError as error:

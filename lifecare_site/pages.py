@@ -337,3 +337,22 @@ def link_problems(docs_dir: Path):
                                                "filnamn som det står i docs/, till exempel [Telefonnummer](telefonnummer.md), "
                                                "relativt till den här sidan.", line=text[: match.start()].count("\n") + 1))
     return problems
+
+
+def template_problems(overrides_dir: Path):
+    """Every template in overrides/ that Jinja cannot read: said in Swedish before the build, not as a traceback."""
+    environment = jinja2.Environment(extensions=["jinja2.ext.loopcontrols", "jinja2.ext.do"])
+    problems = []
+    for template in sorted(overrides_dir.rglob("*")):
+        if not template.is_file() or template.suffix not in (".html", ".md", ".xml", ".txt"):
+            continue
+        label = f"overrides/{template.relative_to(overrides_dir).as_posix()}"
+        try:
+            environment.parse(template.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(label, "mallen är inte sparad som UTF-8. Spara filen som UTF-8 i din editor."))
+        except jinja2.TemplateSyntaxError as error:
+            problems.append(Problem(label, "mallen har ett trasigt {% … %} eller {{ … }}: ett block som inte stängs, "
+                                           "ett uttryck som saknas eller ett tecken som inte hör hemma där. Ångra den "
+                                           "senaste ändringen, till exempel med git diff och git checkout.", line=error.lineno))
+    return problems

@@ -41,7 +41,8 @@ def _serve(project):
     port = _free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+    # As make serve runs it.
+    server = subprocess.Popen([sys.executable, "-m", "lifecare_site.serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     return server, f"http://127.0.0.1:{port}/"
 
@@ -52,6 +53,11 @@ def _serve(project):
     # A macro called without its argument in a page.
     ("docs/kommun.md", "{{ checklist(\"kommun\") }}", "{{ checklist(\"kommun\") }}\n\n{{ phone() }}",
      ["docs/kommun.md, rad", "makrot phone() anropas med fel argument"]),
+    # A number put together by a macro expression, seen only once the page is rendered.
+    ("docs/kommun.md", "{{ checklist(\"kommun\") }}", "{{ checklist(\"kommun\") }}\n\nRing {{ \"0611\" ~ \"-800 01\" }}.",
+     ['docs/kommun.md: sidan visar telefonnumret "0611-800 01"']),
+    # Page settings that are never closed.
+    ("docs/kommun.md", "# {{ role_title", "---\ntitle: Kommun\n\n# {{ role_title", ["docs/kommun.md, rad 1: sidinställningarna"]),
 ])
 def test_an_error_shows_on_the_page_and_goes_when_fixed(project, path, old, new, words):
     edited = project / path
@@ -71,3 +77,30 @@ def test_an_error_shows_on_the_page_and_goes_when_fixed(project, path, old, new,
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output, output
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("\nnav:\n", "\nnav:\n  - [trasig\n", ["mkdocs.yml, rad", "filen går inte att läsa"]),
+    ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\nuse_directory_urls: kanske\n",
+     ["mkdocs.yml: en inställning är fel", "use_directory_urls"]),
+], ids=["broken-yaml", "bad-setting"])
+def test_a_broken_mkdocs_yml_while_serving_shows_an_error_page_and_never_hangs(project, old, new, words):
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    assert old in good
+    server, base = _serve(project)
+    try:
+        url = base + "kommun/"
+        _wait_for(url, "Kommunal vård och omsorg</h1>")
+        config.write_text(good.replace(old, new, 1), encoding="utf-8")
+        html = _wait_for(url, "Fel: webbplatsen kan inte byggas")
+        for word in words:
+            assert word in read(html)[0], word
+        # Every other address answers too, at once, with the same page.
+        assert "Fel: webbplatsen kan inte byggas" in (_get(base + "blanketter/kommun/") or "")
+        config.write_text(good, encoding="utf-8")
+        _wait_for(url, "Kommunal vård och omsorg</h1>")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output and "An error happened during the rebuild" not in output, output
