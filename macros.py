@@ -7,6 +7,7 @@ import logging
 import re
 import shutil
 import sys
+import traceback
 from pathlib import Path
 
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
@@ -26,6 +27,62 @@ _serve_error = None
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = set()
+# What went wrong while the pages were rendered: said, and the build refused, once every page is done.
+_render_problems = []
+# The macros plugin prints an English traceback (and then stops the whole process) when a page fails to
+# render; here the Swedish problem is said instead, so its own message is left out.
+logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(
+    lambda record: "_Macro Rendering Error_" not in str(record.msg) and "_Macro Syntax Error_" not in str(record.msg))
+
+
+def _origin(error):
+    """Where an unexpected error comes from: the template of ours it was raised in (else our module), and its line."""
+    frames = [(Path(frame.filename).resolve(), frame.lineno) for frame in traceback.extract_tb(error.__traceback__)]
+    ours = [(path, line) for path, line in reversed(frames)
+            if path.is_relative_to(ROOT.resolve()) and ".venv" not in path.relative_to(ROOT.resolve()).parts]
+    templates = [(path, line) for path, line in ours if path.is_relative_to((ROOT / "overrides").resolve())]
+    what = _what(error)
+    for kind, found in (("mallen", templates), ("koden", ours)):
+        if found:
+            path, line = found[0]
+            return f"ett fel i {kind} {path.relative_to(ROOT.resolve()).as_posix()}, rad {line} ({what})"
+    return f"ett oväntat fel ({what})"
+
+
+def _what(error):
+    """An unexpected error in a few Swedish words; Python's own words follow for whoever maintains the code."""
+    message = str(error)
+    attribute = re.search(r"has no attribute '([^']+)'", message)
+    if attribute:
+        return f'fältet "{attribute.group(1)}" finns inte'
+    undefined = re.fullmatch(r"'([^']+)' is undefined", message)
+    if undefined:
+        return f'namnet "{undefined.group(1)}" finns inte'
+    return f"Python säger {type(error).__name__} – {message}"
+
+
+def _failed(problems):
+    """Record problems met while a page rendered; what the page shows in their place."""
+    _render_problems.extend(problems)
+    if not _serving():
+        return Markup("")
+    for problem in problems:
+        log.error(str(problem))
+    return Fragments(ROOT / "overrides" / "fragments").render("data-error.html", problems=[str(p) for p in problems])
+
+
+def _safe(name, function, page_label):
+    """A macro that never stops the build halfway: what goes wrong is recorded and said in Swedish."""
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except DataError as error:
+            return _failed(error.problems)
+        except Exception as error:  # noqa: BLE001 - a template or code error, said with where it comes from
+            return _failed([Problem(page_label(), f"makrot {name}() kunde inte byggas: {_origin(error)}. Ångra den "
+                                                  "senaste ändringen där, till exempel med git diff och git checkout.")])
+    return call
 
 
 @functools.lru_cache(maxsize=None)
@@ -64,7 +121,8 @@ def on_post_build(env):
     """The last check before publishing: every number and tel: link in the finished site is a contact's."""
     if _serve_error is not None or not _shown_numbers:
         return
-    problems = pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
+    problems = list(_render_problems) if not _serving() else []
+    problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
                                                _shown_numbers, _tel_hrefs)
     if problems and not _serving():
         # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
@@ -89,6 +147,7 @@ def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     global _serve_error, _shown_numbers, _tel_hrefs
     _serve_error = None
+    _render_problems.clear()
     _shown_numbers = set()
     _tel_hrefs = set()
     SLOTS.clear()
@@ -465,6 +524,9 @@ def define_env(env):
     @env.macro
     def routine_text(*idents):
         """Passages of the routine, in its words, for a page that states them (for example "Om ansvaret")."""
+        if not idents:
+            raise DataError([Problem(_page_label(), 'routine_text() behöver id för minst ett stycke i data/routine.yml, '
+                                                    'till exempel routine_text("it-kontakt").')])
         nodes = [_lookup(data.units, ident, "stycket", "data/routine.yml").node for ident in idents]
         return fragments.render("routine-text.html", nodes=nodes)
 
@@ -497,6 +559,22 @@ def define_env(env):
     def print_button(label):
         """A button that prints the page; shown only when JavaScript runs."""
         return fragments.render("print-button.html", label=label)
+
+    for name in [name for name in env.macros if name not in ("context", "macros_info", "now", "fix_url")]:
+        env.macros[name] = _safe(name, env.macros[name], _page_label)
+    if not getattr(env, "_lc_safe_render", False):
+        # Anything else a page's {{ }} does that fails (an attribute of something that is not there, say).
+        render = env.render
+
+        def safe_render(markdown, force_rendering=False):
+            try:
+                return render(markdown, force_rendering)
+            except SystemExit:
+                return _failed([Problem(_page_label(), "sidan kunde inte byggas: ett uttryck inom {{ }} eller {% %} gick "
+                                                       "fel. Kontrollera det du senast ändrade på sidan; ett id skrivs "
+                                                       'inom citattecken, till exempel {{ contact("servicedesk") }}.')])
+        env.render = safe_render
+        env._lc_safe_render = True
 
     # Last, once every macro is known: each call in the pages fits its macro, said in Swedish before rendering.
     call_problems = pages.macro_call_problems(Path(env.conf["docs_dir"]), env.macros, env.variables)

@@ -171,10 +171,18 @@ def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
             if call.dyn_args is not None or call.dyn_kwargs is not None:
                 continue
             try:
-                inspect.signature(macros[name]).bind(*call.args, **{kw.key: kw.value for kw in call.kwargs})
+                bound = inspect.signature(macros[name]).bind(*call.args, **{kw.key: kw.value for kw in call.kwargs})
             except TypeError:
                 problems.append(Problem(label, f"makrot {name}() anropas med fel argument. Det tar "
                                                f"{_describe(macros[name])}; till exempel {name}(\"id\").", line=call.lineno))
+                continue
+            # A yes/no argument given as text ("nej" would count as yes).
+            for parameter in inspect.signature(macros[name]).parameters.values():
+                value = bound.arguments.get(parameter.name)
+                if (isinstance(parameter.default, bool) and isinstance(value, jinja2.nodes.Const)
+                        and not isinstance(value.value, bool)):
+                    problems.append(Problem(label, f"argumentet {parameter.name} till {name}() ska vara true eller false "
+                                                   f"(utan citattecken), inte {value.value!r}.", line=call.lineno))
     return problems
 
 

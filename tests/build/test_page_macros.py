@@ -17,6 +17,7 @@ from tests.data import build_fails
     ("Se {{ servicedesk }} här.", '"servicedesk" är inget makro och ingen uppgift'),
     ('{{ contact("servicedesk"|upper) }}', "går genom ett filter"),
     ('{% include "extra.md" %}', "sidan försöker hämta in en annan fil"),
+    ('{{ discharge_rule("nej") }}', "argumentet on_paper till discharge_rule() ska vara true eller false"),
 ])
 def test_a_wrong_macro_call_in_a_page_is_refused_in_swedish(project, call, words):
     page = project / "docs" / "gemensamt.md"
@@ -115,3 +116,25 @@ def test_a_link_to_a_page_that_is_not_there_is_said_in_swedish(project, link):
     page.write_text(page.read_text(encoding="utf-8") + "\n" + link + "\n", encoding="utf-8")
     output = build_fails(project, "docs/om-rutinen.md, rad ", "pekar på en fil som inte finns i docs/")
     assert "contains a link" not in output
+
+
+@pytest.mark.parametrize("call,words", [
+    ('{{ decision_table("patient") }}', 'sidan hänvisar till beslutstabellen "patient"'),
+    ('{{ phase_list("slutenvard", "skickaa") }}', 'sidan hänvisar till fasen "skickaa"'),
+    ('{{ pdf_link("nodparmm") }}', 'sidan hänvisar till PDF-filen "nodparmm"'),
+    ("{{ routine_text() }}", "routine_text() behöver id för minst ett stycke"),
+    ("{{ page.nothing.here }}", "sidan kunde inte byggas: ett uttryck inom {{ }} eller {% %} gick fel"),
+])
+def test_a_call_that_fails_while_the_page_renders_is_said_in_swedish_and_publishes_nothing(project, call, words):
+    page = project / "docs" / "i-drift-igen.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + call + "\n", encoding="utf-8")
+    output = build_fails(project, f"docs/i-drift-igen.md: {words}" if "sidan hänvisar" not in words else words)
+    assert "Macro Rendering Error" not in output and "Traceback" not in output
+
+
+def test_a_typo_in_a_fragment_names_the_fragment_and_its_line(project):
+    fragment = project / "overrides" / "fragments" / "phone.html"
+    fragment.write_text(fragment.read_text(encoding="utf-8").replace("entry.phone_display", "entry.phone_dispaly"),
+                        encoding="utf-8")
+    output = build_fails(project, "makrot contact() kunde inte byggas: ett fel i mallen overrides/fragments/phone.html, rad ")
+    assert "Traceback" not in output
