@@ -22,13 +22,13 @@ $(TEST_STAMP): requirements.txt $(SITE_STAMP)
 
 serve: $(SITE_STAMP)
 	@echo "Webbplatsen visas på http://127.0.0.1:8000/ – avsluta med Ctrl+C."
-	$(BIN)/python -m lifecare_site.siteurl
+	$(BIN)/python -m lifecare_site.preflight
 	@# MkDocs' server, but a failed rebuild shows a Swedish error page instead of hanging (lifecare_site/serve.py).
 	$(BIN)/python -m lifecare_site.serve --dev-addr 127.0.0.1:8000
 
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(SITE_STAMP)
-	$(BIN)/python -m lifecare_site.siteurl
+	$(BIN)/python -m lifecare_site.preflight
 	@# Each build in a folder of its own, so two builds at once never write into the same one; the last to
 	@# finish replaces site/ whole.
 	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
@@ -41,12 +41,12 @@ test: $(TEST_STAMP)
 
 # Offline-paketet (kräver npm för iframe-worker): dist/avbrottsrutin-lifecare-sp-<version>.zip
 offline: $(SITE_STAMP)
-	$(BIN)/python -m lifecare_site.siteurl
+	$(BIN)/python -m lifecare_site.preflight
 	$(BIN)/python scripts/offline.py
 
 # PDF-filerna (kräver Chromium, som testerna): docs/pdf/, som nästa make build publicerar och länkar.
 pdf: $(TEST_STAMP)
-	$(BIN)/python -m lifecare_site.siteurl
+	$(BIN)/python -m lifecare_site.preflight
 	$(BIN)/python scripts/pdf.py
 
 bench: $(TEST_STAMP)

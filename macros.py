@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pages, pdfs, phones, routine, siteurl  # noqa: E402
+from lifecare_site import changes, decisions, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -157,6 +157,8 @@ def define_env(env):
             raise DataError([Problem("SITE_URL", address_problem)])
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
         menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
+        menu += [problem for problem in preflight.config_problems(Path(env.conf["config_file_path"]))
+                 if "hooks" in problem.message or "står två gånger" in problem.message]
         menu += pages.template_problems(ROOT / "overrides")
         try:
             data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))

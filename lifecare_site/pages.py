@@ -248,6 +248,10 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
                                                "data/contacts.yml. Skriv numret på en post där och visa det med "
                                                '{{ phone("id") }} eller {{ contact("id") }}.'))
+        if "data-lc-slot" in html:
+            problems.append(Problem(label, "den publicerade sidan saknar sina checklistor, blanketter eller tabeller: "
+                                           "hooken lifecare_site/hooks.py har inte körts. Kontrollera att hooks i "
+                                           "mkdocs.yml har raden - lifecare_site/hooks.py."))
         if path.suffix in (".html", ".htm"):
             # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked above.
             attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))

@@ -21,6 +21,12 @@ def problem(value: str):
     example = "Skriv till exempel SITE_URL=https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
     if any(char.isspace() for char in value):
         return f'{VARIABLE} "{value}" innehåller mellanslag eller radbrytning. {example}'
+    unusual = next((char for char in value if not " " < char <= "~"), None)
+    if unusual:
+        # Pasted from a word processor or a chat: a hyphen that only looks like one, a space that is not seen.
+        return (f'{VARIABLE} "{value}" innehåller tecknet U+{ord(unusual):04X}, som inte är en vanlig bokstav, siffra '
+                f"eller ett vanligt skiljetecken (det kan se ut som ett bindestreck eller inte synas alls). Skriv adressen "
+                f"för hand med a–z, 0–9 och - . / :. {example}")
     bad = next((char for char in value if char in "\"'<>`\\{}|^"), None)
     if bad:
         return f'{VARIABLE} "{value}" innehåller tecknet {bad}, som inte hör hemma i en adress. {example}'

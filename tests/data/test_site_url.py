@@ -20,6 +20,9 @@ BAD = {
     "https://[::1/": "inte en giltig adress",
     "https://x.se:99999/": "inte en giltig adress",
     "https://.../": "inget giltigt namn på värddatorn",
+    # Pasted from Word or a chat: a hyphen that only looks like one, and a space nobody sees.
+    "https://vardgivarwebben.example.se/avbrottsrutin\u2011lifecare/": "tecknet U+2011",
+    "https://vardgivarwebben.example.se/lifecare\u200b/": "tecknet U+200B",
 }
 
 

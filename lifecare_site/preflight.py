@@ -1,0 +1,112 @@
+"""Checks before MkDocs starts, said in Swedish: SITE_URL, and mkdocs.yml itself.
+
+MkDocs reads mkdocs.yml without a word about a key written twice (the later one wins: a second "plugins:"
+drops the macros plugin, and every page is published without its data) and answers a broken file in
+English. Run as "python -m lifecare_site.preflight" (make build, serve, pdf and offline do)."""
+import sys
+from pathlib import Path
+
+import yaml
+
+from . import siteurl
+from .errors import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = "mkdocs.yml"
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as MkDocs reads it (tags such as !ENV kept as plain values), refusing a key written twice."""
+
+
+def _any_tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_Loader.add_multi_constructor("!", _any_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def _mapping(loader, node, deep=False):
+    seen = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            continue
+        if key in seen:
+            raise _Twice(str(key), seen[key], key_node.start_mark.line + 1)
+        seen[key] = key_node.start_mark.line + 1
+    return loader.construct_mapping(node, deep=deep)
+
+
+class _Twice(Exception):
+    def __init__(self, key, first, second):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+# What the site cannot be right without: (where, what, why).
+_REQUIRED = [
+    ("plugins", "macros", "utan det byggs sidorna utan data: inga telefonnummer, checklistor eller blanketter"),
+    ("plugins", "search", "utan det finns ingen sökning"),
+    ("hooks", "lifecare_site/hooks.py", "utan den blir checklistorna, blanketterna och tabellerna tomma"),
+]
+
+
+def _names(value):
+    """The names in a plugins or hooks setting, written as a list or as a mapping."""
+    if isinstance(value, dict):
+        return set(map(str, value))
+    if isinstance(value, list):
+        return {str(next(iter(item))) if isinstance(item, dict) and item else str(item) for item in value}
+    return set()
+
+
+def config_problems(path: Path):
+    """Every problem in mkdocs.yml that MkDocs would pass over in silence or say only in English."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return [Problem(CONFIG, "filen går inte att läsa som text (UTF-8). Återställ den med git checkout mkdocs.yml.")]
+    try:
+        config = yaml.load(text, Loader=_Loader)
+    except _Twice as twice:
+        return [Problem(CONFIG, f'"{twice.key}" står två gånger (rad {twice.first} och rad {twice.second}). MkDocs '
+                                "använder bara den senare och glömmer den första utan att säga något. Slå ihop dem till "
+                                "en.", line=twice.second)]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        tab = "\t" in text
+        return [Problem(CONFIG, "filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden och raden "
+                                "ovanför" + (" (indrag görs med mellanslag, inte med tabb)" if tab else "") + ".",
+                        line=None if mark is None else mark.line + 1)]
+    if not isinstance(config, dict):
+        return [Problem(CONFIG, "filen ska vara inställningar som namn: värde. Återställ den med git checkout mkdocs.yml.")]
+    problems = []
+    for key, name, why in _REQUIRED:
+        if name not in _names(config.get(key)):
+            problems.append(Problem(CONFIG, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
+                                            "med git checkout mkdocs.yml."))
+    return problems
+
+
+def main():
+    problems = []
+    address = siteurl.problem(siteurl.os.environ.get(siteurl.VARIABLE, ""))
+    if address:
+        problems.append(Problem(siteurl.VARIABLE, address))
+    problems += config_problems(ROOT / CONFIG)
+    for problem in problems:
+        print(f"Fel: {problem}", file=sys.stderr)
+    if problems:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
