@@ -27,6 +27,9 @@ _serve_error = None
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = set()
+# Browsers keep the ticks under keys that start with this, so two sites on one host never mix. Fixed, not
+# taken from site_name: renaming the site must not make every browser forget its ticks.
+STORAGE_PREFIX = "avbrottsrutin-lifecare-sp"
 # What went wrong while the pages were rendered: said, and the build refused, once every page is done.
 _render_problems = []
 # The macros plugin prints an English traceback (and then stops the whole process) when a page fails to
@@ -183,7 +186,7 @@ def define_env(env):
                       for key in ("phone_display", "it_phone_display") if key in entry}
     _tel_hrefs = {entry[key] for entry in data.contact_index.values() for key in ("phone_href", "it_phone_href") if key in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
-    storage_prefix = "-".join(env.conf["site_name"].lower().split())
+    storage_prefix = STORAGE_PREFIX
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,
                           site_name=env.conf["site_name"])
 

@@ -208,6 +208,12 @@ def step_changes(root: Path, current: dict):
                and _text(old_items[ident]) != _text(item)]
     report += [f'ändrade fält i punkt "{ident}": {", ".join(fields)}' for ident, item in new_items.items()
                if ident in old_items and (fields := _changed_fields(old_items[ident], item, ("text",)))]
+    # Browsers keep ticks per role too: a role renamed or removed forgets all of them.
+    old_roles = {str(r.get("id")) for r in head.get("roles") or [] if isinstance(r, dict)}
+    new_roles = {str(r.get("id")) for r in (_on_disk(root, CHECKLISTS) or {}).get("roles") or [] if isinstance(r, dict)}
+    report += [f'borttagen roll "{ident}": webbläsare som har bockat av i rollens checklista glömmer alla bockarna'
+               for ident in sorted(old_roles - new_roles)]
+    report += [f'ny roll "{ident}"' for ident in sorted(new_roles - old_roles)]
     # A step that leaves one role but stays in another (a shared one) is a lost step too.
     old_places, new_places = _placements(head), _placements(_on_disk(root, CHECKLISTS))
     for place, idents in old_places.items():
@@ -217,6 +223,16 @@ def step_changes(root: Path, current: dict):
         report += [f'punkten "{i}" står nu i rollen "{place[0]}", fasen "{place[1]}"'
                    for i in idents if i not in old_places.get(place, []) and i in old_items]
     problems = []
+    # Words moved from one id to another (two texts swapped, say): a tick on the old step would show on the new.
+    for ident, text in now.items():
+        if ident not in before or before[ident] == text:
+            continue
+        took = [other for other, old in before.items() if other != ident and old == text]
+        if took:
+            problems.append(Problem(CHECKLISTS, f'punkten "{ident}" har fått texten som punkten "{took[0]}" hade ("{text}"). '
+                                                f'Webbläsare som bockade av "{ident}" skulle visa den här texten som klar. '
+                                                "Flytta inte text mellan id: låt punkterna behålla sina texter, eller ge "
+                                                "dem nya id."))
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
         log = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", CHECKLISTS)

@@ -173,3 +173,34 @@ def test_a_cut_off_file_is_seen_in_the_report(checkout):
     assert result.returncode == 0, result.output
     assert "Checklistorna skiljer sig från senaste incheckningen" in result.output
     assert 'punkten "kvittera-nya" står inte längre i rollen "primarvard", fasen "efter"' in result.output
+
+
+def test_two_steps_that_swap_their_words_are_refused(checkout):
+    from tests.data import build_fails
+    markning = "Skriv ”Lifecare SP” på kuvertet."
+    internpost = "Lägg kuvertet i ett internkuvert och skicka det via internposten till ansvarig systemförvaltare."
+    _edit(checkout, f"text: {markning}\n", "text: PLACEHOLDER\n")
+    _edit(checkout, f"text: {internpost}\n", f"text: {markning}\n")
+    _edit(checkout, "text: PLACEHOLDER\n", f"text: {internpost}\n")
+    build_fails(checkout, 'punkten "sv-markning" har fått texten som punkten "sv-internpost" hade', "Flytta inte text mellan id")
+
+
+def test_a_renamed_role_is_reported_with_its_lost_ticks(checkout):
+    # (Renaming a role means renaming its page, forms and tables too; the report is what tells of the ticks.)
+    from lifecare_site import changes, yamlfile
+    path = checkout / "data" / "checklists.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: primarvard\n", "  - id: oppenvard\n", 1),
+                    encoding="utf-8")
+    problems, report = changes.step_changes(checkout, yamlfile.loads(path.read_bytes(), "data/checklists.yml"))
+    assert not problems
+    assert 'borttagen roll "primarvard": webbläsare som har bockat av i rollens checklista glömmer alla bockarna' in report
+    assert 'ny roll "oppenvard"' in report
+
+
+def test_renaming_the_site_keeps_the_browsers_ticks(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: Avbrottsrutin Lifecare SP",
+                                                                 "site_name: Avbrottsrutin för Lifecare SP"), encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert 'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:kommun"' in result.page("kommun/index.html")
