@@ -1,4 +1,5 @@
 """Check, before anything is built, that every id a page names exists in data/, and every macro call fits."""
+import html as html_module
 import inspect
 import re
 from pathlib import Path
@@ -89,7 +90,7 @@ def number_problems(docs_dir: Path):
         # The whole page at once, without Markdown's emphasis and code marks, so a number split over two lines
         # or written **0611**-800 00 is found too.
         text = page.read_text(encoding="utf-8", errors="replace")
-        plain = re.sub(r"[*_`]+", "", text)
+        plain = html_module.unescape(re.sub(r"[*_`]+", "", text))
         for found in phones.numbers_in_text(plain):
             number = plain[: plain.find(found)].count("\n") + 1
             problems.append(Problem(label, f'sidan innehåller telefonnumret "{" ".join(found.split())}". Skriv numret på en post i '
@@ -260,7 +261,8 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             shown = re.sub(r"<[^>]+>", " ", visible) + " " + attributes
         else:
             shown = html
-        for found in phones.numbers_in_text(re.sub(r"&nbsp;|&#160;", " ", shown)):
+        # Entities decoded (&nbsp;, &#8209;), as the reader sees them.
+        for found in phones.numbers_in_text(html_module.unescape(shown)):
             written = " ".join(found.split())
             if written not in numbers:
                 problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '

@@ -96,8 +96,8 @@ def find_numbers(text: str):
 
 
 # Something written like a Swedish number, valid or not (a letter O for a zero included): 0 or +46 and at
-# least seven digits in all, with spaces, hyphens and parentheses between.
-_LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]{0,2}[\dOo]){5,}(?![\w/])")
+# least seven digits in all, with spaces, hyphens and parentheses between (a few of them: "060  -  16 31 99").
+_LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]{0,5}[\dOo]){5,}(?![\w/])")
 
 
 def numbers_in_text(text: str):

@@ -134,7 +134,7 @@ def _message(error, titles):
     if kind == "minLength":
         return path, f"{_field(path, schema)} får inte vara tomt"
     if kind == "maxLength":
-        return path, f"{_field(path, schema)} är för lång ({len(error.instance)} tecken; högst {error.validator_value}). Korta texten."
+        return path, f"{_field(path, schema)} är för långt ({len(error.instance)} tecken; högst {error.validator_value}). Korta texten."
     if kind == "minItems":
         return path, f"{_field(path, schema)} får inte vara en tom lista"
     if kind == "maxItems":

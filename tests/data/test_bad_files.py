@@ -85,7 +85,7 @@ def test_a_file_that_is_a_list_is_refused(project):
     ("name: Timrå kommun", "name: \"Timrå\u3164kommun\"", "ser tomt ut men inte är ett mellanslag (U+3164"),
     ("name: Timrå kommun", "name: \"Timrå\u2800kommun\"", "ser tomt ut men inte är ett mellanslag (U+2800"),
     ("name: Timrå kommun", "name: \"\u061cTimrå kommun\"", "osynligt styrtecken (U+061C"),
-    ("name: Timrå kommun", "name: " + "Timrå" * 1000, "är för lång (5000 tecken; högst 200)"),
+    ("name: Timrå kommun", "name: " + "Timrå" * 1000, "är för långt (5000 tecken; högst 200)"),
     ("email: support.it@rvn.se", "email: support.it@rvn.se?body=hej", "vanlig e-postadress"),
     ("email: support.it@rvn.se", 'email: "Servicedesk <support.it@rvn.se>"', "e-postadress"),
 ])

@@ -53,3 +53,20 @@ def test_a_group_shows_each_entrys_own_note_and_question_wherever_it_is_shown(pr
         text = read(result.page(path))[0]
         assert "Växeln är öppen 8–16." in text, path
         assert "Fråga efter bistånd för äldre" in text, path
+
+
+def test_a_number_written_with_entities_or_wide_gaps_is_found():
+    import html
+    assert phones.numbers_in_text(html.unescape("ring jouren: 060&#8209;16&nbsp;31&nbsp;99.")) == ["060\u201116\xa031\xa099"]
+    assert phones.numbers_in_text("Frågor: 060  -  16 31 99.") == ["060  -  16 31 99"]
+
+
+def test_a_number_with_entities_in_a_page_is_refused(project):
+    page = project / "docs" / "gemensamt.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nRing jouren: 060&#8209;16&nbsp;31&nbsp;99.\n", encoding="utf-8")
+    build_fails(project, "docs/gemensamt.md, rad ", 'telefonnumret "060')
+
+
+def test_a_number_with_wide_gaps_in_a_data_text_is_blamed_on_the_data_file(project):
+    edit_data(project, "checklists.yml", "text: Bekräfta fast vårdkontakt.", "text: Bekräfta fast vårdkontakt, frågor på 060  -  16 31 99.")
+    build_fails(project, "data/checklists.yml, rad ", 'telefonnumret "060')
