@@ -127,6 +127,7 @@ def on_post_build(env):
     problems = list(_render_problems) if not _serving() else []
     problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
                                                _shown_numbers, _tel_hrefs)
+    problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs)
     if problems and not _serving():
         # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
         # build leaves nothing that could be published.
@@ -148,7 +149,7 @@ def on_pre_page_macros(env):
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    global _serve_error, _shown_numbers, _tel_hrefs
+    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids
     _serve_error = None
     _render_problems.clear()
     _shown_numbers = set()
@@ -184,6 +185,7 @@ def define_env(env):
     # Every number the pages may show: the contacts' own, as written on the site.
     _shown_numbers = {entry[key] for entry in data.contact_index.values()
                       for key in ("phone_display", "it_phone_display") if key in entry}
+    _published_ids = (list(data.role_index), list(data.form_index))
     _tel_hrefs = {entry[key] for entry in data.contact_index.values() for key in ("phone_href", "it_phone_href") if key in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = STORAGE_PREFIX

@@ -370,3 +370,32 @@ def template_problems(overrides_dir: Path):
                                            "ett uttryck som saknas eller ett tecken som inte hör hemma där. Ångra den "
                                            "senaste ändringen, till exempel med git diff och git checkout.", line=error.lineno))
     return problems
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs):
+    """Every page that is published without what it is for: a role page without its checklist, a blankett page
+    without its blankett, the phone list without every number (a macro call deleted, or hidden in a comment)."""
+    def shown(relative):
+        path = site_dir / relative
+        return _COMMENT.sub("", path.read_text(encoding="utf-8")) if path.is_file() else None
+    problems = []
+    expected = [(f"{ident}/index.html", f"docs/{ident}.md", f':checklista:{ident}"', f'rollens checklista ({{{{ checklist("{ident}") }}}})')
+                for ident in role_ids]
+    expected += [(f"blanketter/{ident}/index.html", f"docs/blanketter/{ident}.md", 'class="lc-form',
+                  f'blanketten ({{{{ blankett("{ident}") }}}})') for ident in form_ids]
+    expected.append(("nodparm/index.html", "docs/nodparm.md", 'class="lc-binder', "nödpärmen ({{ binder() }})"))
+    for relative, label, marker, what in expected:
+        page = shown(relative)
+        if page is not None and marker not in page:
+            problems.append(Problem(label, f"sidan visar inte {what}. Lägg tillbaka anropet, utanför <!-- -->."))
+    directory = shown("telefonnummer/index.html")
+    if directory is not None:
+        missing = sorted(href for href in hrefs if f'href="{href}"' not in directory)
+        if missing:
+            problems.append(Problem("docs/telefonnummer.md", "telefonlistan visar inte alla nummer i data/contacts.yml "
+                                                             f"(saknas: {', '.join(h[4:] for h in missing)}). Sidan ska ha "
+                                                             "{{ phone_directory() }}, utanför <!-- -->."))
+    return problems

@@ -138,3 +138,16 @@ def test_a_typo_in_a_fragment_names_the_fragment_and_its_line(project):
                         encoding="utf-8")
     output = build_fails(project, "makrot contact() kunde inte byggas: ett fel i mallen overrides/fragments/phone.html, rad ")
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("page,old,new,words", [
+    ("telefonnummer.md", "{{ phone_directory() }}", "<!-- {{ phone_directory() }} -->", "telefonlistan visar inte alla nummer"),
+    ("kommun.md", '{{ checklist("kommun") }}', "", 'sidan visar inte rollens checklista ({{ checklist("kommun") }})'),
+    ("blanketter/sip.md", '{{ blankett("sip") }}', "Blanketten kommer.", "sidan visar inte blanketten"),
+], ids=["directory-in-a-comment", "checklist-deleted", "blankett-deleted"])
+def test_a_page_published_without_what_it_is_for_is_refused(project, page, old, new, words):
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    build_fails(project, f"docs/{page}: {words}")
