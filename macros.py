@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, decisions, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
+from lifecare_site import changes, csp, decisions, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -120,18 +120,27 @@ def on_post_page_macros(env):
             return
 
 
+def _source_label_for(env, relative):
+    return pages.source_label(Path(env.conf["docs_dir"]), relative)
+
+
 def on_post_build(env):
     """The last check before publishing: every number and tel: link in the finished site is a contact's."""
     if _serve_error is not None or not _shown_numbers:
         return
+    site_dir = Path(env.conf["site_dir"])
     problems = list(_render_problems) if not _serving() else []
     problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
                                                _shown_numbers, _tel_hrefs)
     problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs)
+    if not problems and not _serving():
+        # Last: the Content-Security-Policy, made from each finished page (not while serving: MkDocs' server
+        # adds an inline reload script of its own).
+        problems += [Problem(_source_label_for(env, page), f"sidan har {what}, som webbplatsens säkerhetspolicy (CSP) "
+                                                           "inte tillåter.") for page, what in csp.add_to_site(site_dir)]
     if problems and not _serving():
         # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
         # build leaves nothing that could be published.
-        site_dir = Path(env.conf["site_dir"])
         for child in site_dir.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
         raise DataError(problems)

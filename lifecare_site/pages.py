@@ -222,7 +222,7 @@ _DIGITS = re.compile(r"[\dOo](?:[\s\-()\u2010-\u2015]{0,5}\d){5,}")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
-def _source_label(docs_dir: Path, relative: str) -> str:
+def source_label(docs_dir: Path, relative: str) -> str:
     """The file an editor would open for a published file: its page in docs/, or where else it comes from."""
     if (docs_dir / relative).is_file():
         return f"docs/{relative}"
@@ -248,7 +248,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             html = path.read_text(encoding="utf-8")
         except (UnicodeDecodeError, OSError):
             continue
-        label = _source_label(docs_dir, relative)
+        label = source_label(docs_dir, relative)
         for href in _TEL.findall(html):
             if href not in hrefs:
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '

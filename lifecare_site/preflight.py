@@ -68,32 +68,55 @@ def _names(value):
     return set()
 
 
-def config_problems(path: Path):
-    """Every problem in mkdocs.yml that MkDocs would pass over in silence or say only in English."""
+def _merged(parent, child):
+    """A configuration that inherits another (INHERIT:), merged as MkDocs merges it: mappings key by key."""
+    out = dict(parent)
+    for key, value in child.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def config_problems(path: Path, _seen=()):
+    """Every problem in mkdocs.yml (or a file that inherits it) that MkDocs would pass over in silence or say
+    only in English. Returns the problems; with INHERIT, the file it inherits is read and checked too."""
+    problems, config = _read(path, _seen)
+    if problems or config is None:
+        return problems
+    for key, name, why in _REQUIRED:
+        if name not in _names(config.get(key)):
+            problems.append(Problem(path.name, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
+                                               f"med git checkout {path.name}."))
+    return problems
+
+
+def _read(path: Path, seen):
+    """(problems, the configuration with what it inherits merged in)."""
+    CONFIG = path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
-        return [Problem(CONFIG, "filen går inte att läsa som text (UTF-8). Återställ den med git checkout mkdocs.yml.")]
+        return [Problem(CONFIG, "filen går inte att läsa som text (UTF-8). Återställ den med git checkout mkdocs.yml.")], None
     try:
         config = yaml.load(text, Loader=_Loader)
     except _Twice as twice:
         return [Problem(CONFIG, f'"{twice.key}" står två gånger (rad {twice.first} och rad {twice.second}). MkDocs '
                                 "använder bara den senare och glömmer den första utan att säga något. Slå ihop dem till "
-                                "en.", line=twice.second)]
+                                "en.", line=twice.second)], None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         tab = "\t" in text
         return [Problem(CONFIG, "filen går inte att läsa. Kontrollera indrag, kolon och citattecken på raden och raden "
                                 "ovanför" + (" (indrag görs med mellanslag, inte med tabb)" if tab else "") + ".",
-                        line=None if mark is None else mark.line + 1)]
+                        line=None if mark is None else mark.line + 1)], None
     if not isinstance(config, dict):
-        return [Problem(CONFIG, "filen ska vara inställningar som namn: värde. Återställ den med git checkout mkdocs.yml.")]
-    problems = []
-    for key, name, why in _REQUIRED:
-        if name not in _names(config.get(key)):
-            problems.append(Problem(CONFIG, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
-                                            "med git checkout mkdocs.yml."))
-    return problems
+        return [Problem(CONFIG, "filen ska vara inställningar som namn: värde. Återställ den med git checkout mkdocs.yml.")], None
+    parent = config.pop("INHERIT", None)
+    if isinstance(parent, str) and path not in seen:
+        problems, inherited = _read(path.parent / parent, (*seen, path))
+        if problems or inherited is None:
+            return problems, None
+        config = _merged(inherited, config)
+    return [], config
 
 
 def main():

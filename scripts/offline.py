@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lifecare_site import model, pdfs  # noqa: E402
+from lifecare_site import csp, model, pdfs  # noqa: E402
 from lifecare_site.errors import DataError  # noqa: E402
 
 # Material's offline plugin would load this shim from a CDN; we take it from its pinned npm package,
@@ -72,6 +72,9 @@ def build(output: Path) -> Path:
         if built.returncode != 0:
             raise PackError("bygget av webbplatsen misslyckades (se meddelandet ovan). Inget offlinepaket skapades.")
         _fetch_shim(workdir, site)
+        # The offline plugin adds inline scripts of its own after the build, and the worker shim writes one while
+        # the page runs: the policy is made again, with both.
+        csp.add_to_site(site, shim=(site / SHIM_TARGET / "shim.js").read_text(encoding="utf-8"))
         # Source maps are for developers; the 404 page and sitemap need a web server.
         for unused in [*site.rglob("*.map"), site / "404.html", site / "sitemap.xml", site / "sitemap.xml.gz"]:
             unused.unlink()
