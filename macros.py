@@ -322,7 +322,8 @@ def define_env(env):
     site_url = (env.conf.get("site_url") or "").rstrip("/")
     if not site_url:
         log.info("Webbplatsens adress är inte satt (SITE_URL): blanketterna och nödpärmen visar ingen "
-                 "adress och ingen QR-kod förrän IT sätter den.")
+                 "adress och ingen QR-kod förrän IT sätter den, och 404-sidans länkar fungerar bara när "
+                 "webbplatsen ligger i webbserverns rot.")
 
     # The PDFs (make pdf) are linked where they exist; the build says when they are missing or old.
     pdf_documents, pdf_problem = pdfs.status(ROOT, data.document["version"], list(data.form_index), site_url)
