@@ -28,12 +28,34 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
         known[name] = (form_ids, "blanketten", "data/forms.yml")
     problems = []
     for page in sorted(docs_dir.rglob("*.md")):
-        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
-        for number, line in enumerate(page.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+        relative = page.relative_to(docs_dir)
+        label = f"docs/{relative.as_posix()}"
+        # A role's page shows that role, and a blankett's page that blankett (docs/<id>.md, docs/blanketter/<id>.md).
+        own = {}
+        if relative.parent == Path(".") and relative.stem in role_ids:
+            own = dict.fromkeys(("role_title", "role_applies_to", "checklist"), ("rollen", relative.stem))
+        elif relative.parent == Path("blanketter") and relative.stem in form_ids:
+            own = dict.fromkeys(("form_title", "blankett"), ("blanketten", relative.stem))
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
             for call in _CALL.finditer(line):
-                ids, word, home = known[call.group(1)]
-                if call.group(2) not in ids:
-                    problems.append(Problem(label, f'sidan hänvisar till {word} "{call.group(2)}", som inte finns i {home}', line=number))
+                macro, ident = call.groups()
+                ids, word, home = known[macro]
+                if ident not in ids:
+                    problems.append(Problem(label, f'sidan hänvisar till {word} "{ident}", som inte finns i {home}', line=number))
+                elif macro == "phone" and "phone_href" not in contact_ids[ident]:
+                    problems.append(Problem(label, f'phone("{ident}"): posten "{ident}" i data/contacts.yml har inget '
+                                                   f'telefonnummer. Visa den med {{{{ contact("{ident}") }}}}.', line=number))
+                elif macro in own and ident != own[macro][1]:
+                    problems.append(Problem(label, f'{macro}("{ident}") på sidan för {own[macro][0]} "{own[macro][1]}": '
+                                                   f'sidan visar då fel {own[macro][0]}. Skriv {macro}("{own[macro][1]}").',
+                                            line=number))
+        # A call that would never be run: inside {% raw %}, or inside an HTML comment.
+        for hidden in re.finditer(r"\{%-?\s*raw\s*-?%\}|<!--(?:(?!-->).)*?\{[{%].*?-->", text, re.S):
+            where = "inom {% raw %}" if hidden.group(0).startswith("{") else "inom <!-- -->"
+            problems.append(Problem(label, f"sidan har ett makroanrop {where}, som aldrig visas (eller visas som text). "
+                                           "Ta bort det, eller ta bort det som döljer det.",
+                                    line=text[: hidden.start()].count("\n") + 1))
     return problems
 
 

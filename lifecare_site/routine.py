@@ -108,6 +108,12 @@ def check_facts(units, file, contact_index):
                 elif _FACT_FIELD[kind] not in entry:
                     file.add(path, f'"{brace.group(0)}": posten "{ident}" i data/contacts.yml har inget fält "{_FACT_FIELD[kind]}"')
                 # (A number that is there but wrong is already said at its entry in data/contacts.yml.)
+            # A brace left over once the whole ones are taken out: "{phone:servicedesk eller", "phone:x}".
+            rest = _ANY_BRACE.sub("", value)
+            stray = re.search(r"[{}]|\b(?:phone|email|address|name):[a-z0-9-]+", rest)
+            if stray:
+                file.add(unit.path + (key,), f'texten har "{stray.group(0)}" utan sin del av ett par {{ }}: en uppgift '
+                                             "skrivs hel, till exempel {phone:servicedesk}, med en { före och en } efter.")
 
 
 def plain(text, contact_index):

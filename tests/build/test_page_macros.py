@@ -151,3 +151,29 @@ def test_a_page_published_without_what_it_is_for_is_refused(project, page, old, 
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
     build_fails(project, f"docs/{page}: {words}")
+
+
+@pytest.mark.parametrize("page,old,new,words", [
+    ("index.md", '{{ contact("servicedesk") }}', '{% raw %}{{ contact("servicedesk") }}{% endraw %}', "inom {% raw %}"),
+    ("index.md", '{{ contact("servicedesk") }}', '<!-- {{ contact("servicedesk") }} -->', "inom <!-- -->"),
+    ("blanketter/kommun.md", 'blankett("kommun")', 'blankett("primarvard")',
+     'blankett("primarvard") på sidan för blanketten "kommun"'),
+    ("primarvard.md", 'role_title("primarvard")', 'role_title("kommun")', 'role_title("kommun") på sidan för rollen "primarvard"'),
+    ("index.md", '{{ contact("servicedesk") }}', '{{ phone("lifecare-forvaltningen") }}',
+     'phone("lifecare-forvaltningen"): posten "lifecare-forvaltningen" i data/contacts.yml har inget telefonnummer'),
+], ids=["raw", "comment", "other-blankett", "other-role", "phone-without-number"])
+def test_a_call_that_shows_the_wrong_thing_or_nothing_is_refused(project, page, old, new, words):
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build_fails(project, f"docs/{page}, rad ", words)
+
+
+@pytest.mark.parametrize("old,new", [("{phone:servicedesk} eller", "{phone:servicedesk eller"),
+                                     ("{phone:servicedesk} eller", "phone:servicedesk} eller"),
+                                     ("{phone:servicedesk} eller", "{{phone:servicedesk}} eller")])
+def test_a_fact_in_the_routine_with_a_brace_missing_is_refused(project, old, new):
+    from tests.data import edit_data
+    edit_data(project, "routine.yml", old, new)
+    build_fails(project, "data/routine.yml, rad ", "utan sin del av ett par { }")
