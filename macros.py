@@ -26,7 +26,7 @@ log = logging.getLogger("mkdocs.plugins.lifecare")
 _serve_error = None
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
-_tel_hrefs = set()
+_tel_hrefs = {}
 # Browsers keep the ticks under keys that start with this, so two sites on one host never mix. Fixed, not
 # taken from site_name: renaming the site must not make every browser forget its ticks.
 STORAGE_PREFIX = "avbrottsrutin-lifecare-sp"
@@ -132,7 +132,8 @@ def on_post_build(env):
     problems = list(_render_problems) if not _serving() else []
     problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
                                                _shown_numbers, _tel_hrefs)
-    problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs)
+    problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs,
+                                                 Path(env.conf["docs_dir"]))
     if not problems and not _serving():
         # Last: the Content-Security-Policy, made from each finished page (not while serving: MkDocs' server
         # adds an inline reload script of its own).
@@ -162,7 +163,7 @@ def define_env(env):
     _serve_error = None
     _render_problems.clear()
     _shown_numbers = set()
-    _tel_hrefs = set()
+    _tel_hrefs = {}
     SLOTS.clear()
     try:
         address_problem = siteurl.problem(env.conf.get("site_url") or "")
@@ -195,7 +196,9 @@ def define_env(env):
     _shown_numbers = {entry[key] for entry in data.contact_index.values()
                       for key in ("phone_display", "it_phone_display") if key in entry}
     _published_ids = (list(data.role_index), list(data.form_index))
-    _tel_hrefs = {entry[key] for entry in data.contact_index.values() for key in ("phone_href", "it_phone_href") if key in entry}
+    # tel: link → the number as the site writes it.
+    _tel_hrefs = {entry[f"{kind}_href"]: entry[f"{kind}_display"] for entry in data.contact_index.values()
+                  for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = STORAGE_PREFIX
     fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,

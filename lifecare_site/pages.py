@@ -234,6 +234,9 @@ def nav_problems(docs_dir: Path, nav):
 _UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<div class=\"lc-corrections.*?</div>", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""\s[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TEL = re.compile(r"""href\s*=\s*["']?(tel:[^"'\s>]*)""", re.I)
+_TEL_LINK = re.compile(r"""<a\b[^>]*href\s*=\s*["']?(tel:[^"'\s>]*)[^>]*>(.*?)</a>""", re.I | re.S)
+# Text a reader sees inside an SVG drawing (the QR codes' paths are numbers too, and are not read).
+_SVG_TEXT = re.compile(r"<(text|title|desc|tspan)\b[^>]*>(.*?)</\1>", re.S | re.I)
 # Files the theme ships (its scripts, styles, fonts and search), not written by anyone here.
 _THEME_FOLDERS = ("assets/javascripts/bundle", "assets/javascripts/lunr", "assets/javascripts/workers",
                   "assets/stylesheets/main", "assets/stylesheets/palette", "search/")
@@ -271,6 +274,13 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
         except (UnicodeDecodeError, OSError):
             continue
         label = source_label(docs_dir, relative)
+        for link in _TEL_LINK.finditer(html):
+            href, words = link.group(1), " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", link.group(2))).split())
+            said = [" ".join(n.split()) for n in phones.numbers_in_text(words)]
+            if href in hrefs and any(number != hrefs[href] for number in said):
+                problems.append(Problem(label, f'den publicerade sidan visar "{words}" men länken ringer {hrefs[href]} '
+                                               f"({href}). Numret som syns och numret som rings ska vara samma: visa det "
+                                               'med {{ phone("id") }}.'))
         for href in _TEL.findall(html):
             if href not in hrefs:
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
@@ -284,7 +294,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked above.
             attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
                                   if not value.lower().startswith("tel:"))
-            visible = _UNSEEN.sub(" ", html)
+            visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
             shown = re.sub(r"<[^>]+>", " ", visible) + " " + attributes
         else:
             shown = html
@@ -408,13 +418,24 @@ def template_problems(overrides_dir: Path):
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs):
+def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_dir: Path = None):
     """Every page that is published without what it is for: a role page without its checklist, a blankett page
     without its blankett, the phone list without every number (a macro call deleted, or hidden in a comment)."""
     def shown(relative):
-        path = site_dir / relative
-        return _COMMENT.sub("", path.read_text(encoding="utf-8")) if path.is_file() else None
+        # A page is folder/index.html, or folder.html in the offline pack (use_directory_urls: false).
+        for path in (site_dir / relative, site_dir / relative.replace("/index.html", ".html")):
+            if path.is_file():
+                return _COMMENT.sub("", path.read_text(encoding="utf-8"))
+        return None
     problems = []
+    for page in sorted(docs_dir.rglob("*.md")) if docs_dir else []:
+        stem = page.relative_to(docs_dir).with_suffix("").as_posix()
+        relative = "index.html" if stem == "index" else (stem[: -len("index")] + "index.html" if stem.endswith("/index")
+                                                        else f"{stem}/index.html")
+        if shown(relative) is None:
+            problems.append(Problem(f"docs/{page.relative_to(docs_dir).as_posix()}",
+                                    "sidan publicerades inte (står den under draft_docs, exclude_docs eller not_in_nav i "
+                                    "mkdocs.yml?). Alla sidor i docs/ hör till rutinen; ta bort den raden."))
     expected = [(f"{ident}/index.html", f"docs/{ident}.md", f':checklista:{ident}"', f'rollens checklista ({{{{ checklist("{ident}") }}}})')
                 for ident in role_ids]
     expected += [(f"blanketter/{ident}/index.html", f"docs/blanketter/{ident}.md", 'class="lc-form',
@@ -429,6 +450,6 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs):
         missing = sorted(href for href in hrefs if f'href="{href}"' not in directory)
         if missing:
             problems.append(Problem("docs/telefonnummer.md", "telefonlistan visar inte alla nummer i data/contacts.yml "
-                                                             f"(saknas: {', '.join(h[4:] for h in missing)}). Sidan ska ha "
+                                                             f"(saknas: {', '.join(hrefs[h] for h in missing)}). Sidan ska ha "
                                                              "{{ phone_directory() }}, utanför <!-- -->."))
     return problems

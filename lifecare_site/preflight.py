@@ -56,6 +56,9 @@ _REQUIRED = [
     ("plugins", "macros", "utan det byggs sidorna utan data: inga telefonnummer, checklistor eller blanketter"),
     ("plugins", "search", "utan det finns ingen sökning"),
     ("hooks", "lifecare_site/hooks.py", "utan den blir checklistorna, blanketterna och tabellerna tomma"),
+    ("markdown_extensions", "md_in_html", "utan det visas startsidans rollval och flera rutor som text"),
+    ("markdown_extensions", "attr_list", "utan det visas knapparnas klasser, som { .md-button }, som text"),
+    ("markdown_extensions", "toc", "utan det får rubrikerna inga ankare, och länkarna till dem slutar fungera"),
 ]
 
 

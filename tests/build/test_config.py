@@ -29,7 +29,8 @@ def _edit(project, old, new):
     ("  macros:\n    module_name: macros\n", "  macro:\n    module_name: macros\n", '"macros" saknas under plugins'),
     ("  - Start: index.md\n", "  -\tStart: index.md\n", "indrag görs med mellanslag, inte med tabb"),
     ("  - Start: index.md\n", "  - Start: index.md: x\n", "mkdocs.yml, rad "),
-], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons"])
+    ("  - md_in_html\n", "", '"md_in_html" saknas under markdown_extensions'),
+], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html"])
 def test_make_checks_mkdocs_yml_before_mkdocs_reads_it(project, old, new, words):
     _edit(project, old, new)
     result = _preflight(project)

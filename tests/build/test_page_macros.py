@@ -177,3 +177,38 @@ def test_a_fact_in_the_routine_with_a_brace_missing_is_refused(project, old, new
     from tests.data import edit_data
     edit_data(project, "routine.yml", old, new)
     build_fails(project, "data/routine.yml, rad ", "utan sin del av ett par { }")
+
+
+def test_a_link_that_shows_one_number_and_rings_another_is_refused(project):
+    template = project / "overrides" / "partials" / "copyright.html"
+    template.write_text(template.read_text(encoding="utf-8") +
+                        '\n<p>Timrå kommun: <a href="tel:+4660191000">060-16 31 00</a></p>\n', encoding="utf-8")
+    build_fails(project, 'den publicerade sidan visar "060-16 31 00" men länken ringer 060-19 10 00')
+
+
+def test_a_number_in_a_drawing_is_read_too(project):
+    template = project / "overrides" / "partials" / "copyright.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n<svg><text>Jour 060-12 34 56</text></svg>\n",
+                        encoding="utf-8")
+    build_fails(project, 'den publicerade sidan visar telefonnumret "060-12 34 56"')
+
+
+@pytest.mark.parametrize("setting", ["draft_docs: |\n  telefonnummer.md\n", "exclude_docs: |\n  telefonnummer.md\n"])
+def test_a_page_left_out_of_the_build_is_refused(project, setting):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + setting, encoding="utf-8")
+    build_fails(project, "docs/telefonnummer.md: sidan publicerades inte", "draft_docs, exclude_docs eller not_in_nav")
+
+
+def test_the_offline_packs_page_names_are_checked_too(tmp_path):
+    # The offline pack writes kommun.html, not kommun/index.html: a role page there without its checklist is found.
+    from lifecare_site import pages
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "kommun.md").write_text("# Kommun\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "kommun.html").write_text("<main><h1>Kommun</h1></main>", encoding="utf-8")
+    problems = [str(p) for p in pages.published_content_problems(site, ["kommun"], [], {}, docs)]
+    assert problems == ['docs/kommun.md: sidan visar inte rollens checklista ({{ checklist("kommun") }}). '
+                        "Lägg tillbaka anropet, utanför <!-- -->."]
