@@ -32,7 +32,7 @@ build: $(SITE_STAMP)
 	@# Each build in a folder of its own, so two builds at once never write into the same one; the last to
 	@# finish replaces site/ whole.
 	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
-	  { $(BIN)/mkdocs build --strict --site-dir "$$tmp" || { rm -rf "$$tmp"; echo "Bygget avbröts: rätta felet ovan och kör make build igen. site/ är oförändrad."; exit 1; }; } && \
+	  { $(BIN)/python -m lifecare_site.build --strict --site-dir "$$tmp" || { rm -rf "$$tmp"; echo "Bygget avbröts: rätta felet ovan och kör make build igen. site/ är oförändrad."; exit 1; }; } && \
 	  flock .site-build.lock sh -c 'rm -rf site.old && { [ ! -e site ] || mv site site.old; } && mv "$$1" site && rm -rf site.old' swap "$$tmp"
 	@echo "Klart: webbplatsen finns i site/."
 

@@ -7,7 +7,6 @@ import logging
 import re
 import shutil
 import sys
-import traceback
 from pathlib import Path
 
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
@@ -15,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from mkdocs.utils import get_relative_url  # noqa: E402
 
-from lifecare_site import changes, csp, decisions, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
+from lifecare_site import changes, csp, decisions, failure, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
@@ -40,28 +39,11 @@ logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(
 
 def _origin(error):
     """Where an unexpected error comes from: the template of ours it was raised in (else our module), and its line."""
-    frames = [(Path(frame.filename).resolve(), frame.lineno) for frame in traceback.extract_tb(error.__traceback__)]
-    ours = [(path, line) for path, line in reversed(frames)
-            if path.is_relative_to(ROOT.resolve()) and ".venv" not in path.relative_to(ROOT.resolve()).parts]
-    templates = [(path, line) for path, line in ours if path.is_relative_to((ROOT / "overrides").resolve())]
-    what = _what(error)
-    for kind, found in (("mallen", templates), ("koden", ours)):
-        if found:
-            path, line = found[0]
-            return f"ett fel i {kind} {path.relative_to(ROOT.resolve()).as_posix()}, rad {line} ({what})"
-    return f"ett oväntat fel ({what})"
-
-
-def _what(error):
-    """An unexpected error in a few Swedish words; Python's own words follow for whoever maintains the code."""
-    message = str(error)
-    attribute = re.search(r"has no attribute '([^']+)'", message)
-    if attribute:
-        return f'fältet "{attribute.group(1)}" finns inte'
-    undefined = re.fullmatch(r"'([^']+)' is undefined", message)
-    if undefined:
-        return f'namnet "{undefined.group(1)}" finns inte'
-    return f"Python säger {type(error).__name__} – {message}"
+    found = failure.origin(error)
+    if found:
+        kind, path, line = found
+        return f"ett fel i {kind} {path}, rad {line} ({failure.what(error)})"
+    return f"ett oväntat fel ({failure.what(error)})"
 
 
 def _failed(problems):

@@ -12,10 +12,10 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
-from mkdocs import exceptions
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
+
+from .failure import Collected, describe
 
 log = logging.getLogger("mkdocs.plugins.lifecare")
 
@@ -35,32 +35,6 @@ Webbplatsen publiceras inte med ett fel: <code>make build</code> stoppar.</p>
 """
 
 
-def describe(error: BaseException, logged=()) -> str:
-    """What went wrong, in Swedish, for the error page and the terminal; `logged`: MkDocs' error lines."""
-    cause = error.__cause__ or error.__context__
-    if isinstance(cause, yaml.YAMLError) or isinstance(error, yaml.YAMLError):
-        mark = getattr(cause if isinstance(cause, yaml.YAMLError) else error, "problem_mark", None)
-        where = f"mkdocs.yml, rad {mark.line + 1}" if mark is not None else "mkdocs.yml"
-        return (f"{where}: filen går inte att läsa. Kontrollera indrag (mellanslag, inte tabb), kolon och "
-                "citattecken på raden och raden ovanför.")
-    if isinstance(error, exceptions.ConfigurationError):
-        # MkDocs' own validation message is English; it names the setting, so it is quoted after ours.
-        detail = " ".join(str(error).split())
-        return f"mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: {detail}"
-    settings = [line for line in logged if line.startswith("Config value")]
-    if settings:
-        # MkDocs names the setting in English ("Config value 'nav': …"); it is quoted after ours.
-        return ("mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: "
-                + " ".join(" ".join(line.split()) for line in settings))
-    ours = [line for line in logged if not line.startswith(("Config value", "Error reading page"))]
-    if ours:
-        return " ".join(ours)
-    if isinstance(error, exceptions.MkDocsException) and not isinstance(error, exceptions.Abort):
-        return f"bygget stoppades: {' '.join(str(error).split())}"
-    return (f"bygget stoppades av ett oväntat fel ({type(error).__name__}). Se terminalen där make serve körs, "
-            "och ångra den senaste ändringen om du inte hittar felet.")
-
-
 def show_error(root: Path, message: str):
     """Put the error page in place of every page of the last site, and as the page for any other address."""
     pages = [path.relative_to(root) for path in root.rglob("*.html")] if root.is_dir() else []
@@ -74,34 +48,20 @@ def show_error(root: Path, message: str):
         (root / relative).write_text(page, encoding="utf-8")
 
 
-class _Errors(logging.Handler):
-    """Collects what MkDocs logs as errors during one build (its reasons for an Abort)."""
-
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.messages = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 class _Server(LiveReloadServer):
     """MkDocs' server with a builder that never raises: a failed build shows its error page instead."""
 
     def __init__(self, builder, *args, **kwargs):
         def safe_builder():
-            errors = _Errors()
-            logging.getLogger("mkdocs").addHandler(errors)
-            try:
-                builder()
-            except KeyboardInterrupt:
-                raise
-            except BaseException as error:  # noqa: BLE001 - every failure (an Abort too) becomes the error page
-                message = describe(error, errors.messages)
-                log.error(message)
-                show_error(Path(self.root), message)
-            finally:
-                logging.getLogger("mkdocs").removeHandler(errors)
+            with Collected() as errors:
+                try:
+                    builder()
+                except KeyboardInterrupt:
+                    raise
+                except BaseException as error:  # noqa: BLE001 - every failure (an Abort too) becomes the error page
+                    message = describe(error, errors.messages)
+                    log.error(message)
+                    show_error(Path(self.root), message)
         super().__init__(safe_builder, *args, **kwargs)
 
 

@@ -51,3 +51,37 @@ def test_the_real_mkdocs_yml_passes(project):
 def test_a_build_without_make_refuses_the_same(project, old, new, words):
     _edit(project, old, new)
     build_fails(project, "mkdocs.yml", words)
+
+
+def _make_build(project):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("SITE_URL", None)
+    return subprocess.run([sys.executable, "-m", "lifecare_site.build", "--strict", "-q", "--site-dir",
+                           str(project / "out")], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+
+
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit,words", [
+    (lambda p: _append(p / "overrides/partials/copyright.html", '{% include "partials/kontakt.html" %}\n'),
+     'overrides/partials/copyright.html, rad 10: ett fel i mallen (mallen "partials/kontakt.html" finns inte)'),
+    (lambda p: _append(p / "overrides/partials/copyright.html", "{{ config.extra.lc_owner.namn.foo }}\n"),
+     'overrides/partials/copyright.html, rad 10: ett fel i mallen (fältet "namn" finns inte)'),
+    (lambda p: _edit(p, "language: custom", "language: svenska"), "mkdocs.yml: språket under theme → language finns inte"),
+    (lambda p: _edit(p, "module_name: macros", "module_name: makros"), "pluginet macros hittar inte sin Python-fil"),
+    (lambda p: _edit(p, "name: material", "name: materal"),
+     "mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: Config value 'theme'"),
+    (lambda p: (p / "docs/assets/images/logga.png").symlink_to("finns-inte.png"), "logga.png\" finns inte"),
+], ids=["include-missing", "undefined-field", "language", "module-name", "theme-name", "broken-symlink"])
+def test_make_build_says_what_stopped_it_in_swedish_without_a_traceback(project, edit, words):
+    edit(project)
+    result = _make_build(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert words in output, output
+    assert "Traceback" not in output and "Aborted with" not in output
+    # MkDocs' English line is quoted inside the Swedish one, not printed on its own.
+    assert not any(line.startswith("ERROR   -  Config value") for line in output.splitlines())
+    assert output.count("ERROR") == 1
