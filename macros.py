@@ -360,6 +360,13 @@ def define_env(env):
         log.info("Checklistorna skiljer sig från senaste incheckningen (data/checklists.yml):")
         for line in step_report:
             log.info(f"  {line}")
+    for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
+                        ("accessibility", "Tillgänglighetsredogörelsen")):
+        lines = changes.file_changes(ROOT, f"data/{name}.yml")
+        if lines:
+            log.info(f"{title} skiljer sig från senaste incheckningen (data/{name}.yml):")
+            for line in lines:
+                log.info(f"  {line}")
     formed = changes.form_changes(ROOT)
     if formed:
         log.info("Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):")

@@ -218,7 +218,8 @@ def step_changes(root: Path, current: dict):
     old_places, new_places = _placements(head), _placements(_on_disk(root, CHECKLISTS))
     for place, idents in old_places.items():
         gone = [i for i in idents if i not in new_places.get(place, [])]
-        report += [f'punkten "{i}" står inte längre i rollen "{place[0]}", fasen "{place[1]}"' for i in gone if i in new_items]
+        report += [f'punkten "{i}" står inte längre i rollen "{place[0]}", fasen "{place[1]}": webbläsare som har '
+                   "bockat av den där glömmer bocken" for i in gone if i in new_items]
     for place, idents in new_places.items():
         report += [f'punkten "{i}" står nu i rollen "{place[0]}", fasen "{place[1]}"'
                    for i in idents if i not in old_places.get(place, []) and i in old_items]
@@ -262,8 +263,12 @@ def form_changes(root: Path):
     before, now = forms(head), forms(current)
     lines = [f'ny blankett "{ident}": {form.get("title", "")}' for ident, form in now.items() if ident not in before]
     lines += [f'borttagen blankett "{ident}" ({form.get("title", "")})' for ident, form in before.items() if ident not in now]
-    lines += [f'ändrade fält i blankett "{ident}": {", ".join(fields)}' for ident, form in now.items()
-              if ident in before and (fields := _changed_fields(before[ident], form))]
+    for ident, form in now.items():
+        if ident in before and (fields := _changed_fields(before[ident], form)):
+            lines.append(f'ändrade fält i blankett "{ident}": {", ".join(fields)}')
+            # Which rows came and went (information: the rows of a register blankett).
+            lines += [f"  {line}" for field in fields if isinstance(form.get(field), list)
+                      for line in _structure(before[ident].get(field), form.get(field), field)]
     shared = _changed_fields(head, current, ("forms",))
     if shared:
         lines.append(f"ändrat i det som alla blanketter delar: {', '.join(shared)}")
@@ -299,3 +304,52 @@ def history_problem(root: Path):
     if shallow is not None and shallow.stdout.decode().strip() == "true":
         return "shallow"
     return None
+
+
+def _brief(value) -> str:
+    """A list item or value in a few words, for the report."""
+    if isinstance(value, dict):
+        shown = [f"{key}: {_brief(value[key])}" for key in list(value)[:3] if not isinstance(value[key], (dict, list))]
+        return "{" + ", ".join(shown) + (", …" if len(value) > 3 else "") + "}"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _structure(old, new, path):
+    """Lines for what differs between two values of a data file: items added and removed, values changed."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in list(new) + [key for key in old if key not in new]:
+            if old.get(key) != new.get(key):
+                yield from _structure(old.get(key), new.get(key), f"{path}.{key}" if path else str(key))
+    elif isinstance(old, list) and isinstance(new, list):
+        by_id = all(isinstance(item, dict) and "id" in item for item in old + new)
+        if by_id:
+            before, after = {str(i["id"]): i for i in old}, {str(i["id"]): i for i in new}
+            yield from (f'{path}: ny "{ident}"' for ident in after if ident not in before)
+            yield from (f'{path}: borttagen "{ident}"' for ident in before if ident not in after)
+            for ident in after:
+                if ident in before and before[ident] != after[ident]:
+                    yield from _structure(before[ident], after[ident], f'{path} "{ident}"')
+        else:
+            remaining = list(new)
+            for item in old:
+                if item in remaining:
+                    remaining.remove(item)
+                else:
+                    yield f"{path}: borttaget {_brief(item)}"
+            left = list(old)
+            for item in new:
+                if item in left:
+                    left.remove(item)
+                else:
+                    yield f"{path}: nytt {_brief(item)}"
+    elif old != new:
+        yield f"{path}: {_brief(old) if old is not None else '–'} → {_brief(new) if new is not None else '–'}"
+
+
+def file_changes(root: Path, path: str):
+    """Lines for everything that differs in one data file from the last commit (empty without history)."""
+    head, current = _committed(root, "HEAD", path), _on_disk(root, path)
+    if head is None or current is None:
+        return []
+    return list(_structure(head, current, ""))

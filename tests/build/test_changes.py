@@ -204,3 +204,22 @@ def test_renaming_the_site_keeps_the_browsers_ticks(project):
     result = build(project)
     assert result.returncode == 0, result.output
     assert 'data-lc-storage-key="avbrottsrutin-lifecare-sp:checklista:kommun"' in result.page("kommun/index.html")
+
+
+def test_a_row_gone_from_a_table_or_a_blankett_is_reported_by_name(checkout):
+    _edit_file(checkout, "decisions.yml", "  - from: slutenvard\n    to: primarvard\n"
+               "    items: [sv-ring-primarvard, sv-ring-psykiatri]\n    source: [sv-kontakta-primarvard, sv-kontakta-psykiatri]\n", "")
+    _edit_file(checkout, "forms.yml", "      - sv-beraknat-utskrivningsdatum\n", "")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Tabellerna och hjälpen skiljer sig från senaste incheckningen (data/decisions.yml):" in result.output
+    assert "communication: borttaget {from: slutenvard, to: primarvard" in result.output
+    assert 'ändrade fält i blankett "slutenvard": information' in result.output
+    assert "information: borttaget sv-beraknat-utskrivningsdatum" in result.output
+
+
+def test_a_step_moved_out_of_a_role_says_its_ticks_are_lost(checkout):
+    _edit(checkout, "          - use: kvittera-alla\n", "")
+    result = build(checkout)
+    assert 'punkten "kvittera-alla" står inte längre i rollen' in result.output
+    assert "där glömmer bocken" in result.output
