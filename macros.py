@@ -71,12 +71,12 @@ def _safe(name, function, page_label):
 
 
 @functools.lru_cache(maxsize=None)
-def _qr_svg(url):
-    # Each blankett's code appears on its page and in the binder: made once. segno is imported
-    # only when there is an address to encode.
+def _qr_uri(url):
+    # Each blankett's code appears on its page and in the binder: made once. segno is imported only when there
+    # is an address to encode. An image with alternative text, which a tagged PDF keeps as a Figure.
     import segno
 
-    return segno.make(url, error="m").svg_inline(scale=2, omitsize=False, title=f"QR-kod till {url}")
+    return segno.make(url, error="m").svg_data_uri(scale=2, omitsize=False)
 
 
 def _serving():
@@ -449,9 +449,9 @@ def define_env(env):
 
     def _form_html(form, in_binder=False):
         page_url = _online_url(f"blanketter/{form['id']}.md")
-        qr = page_url and _qr_svg(page_url)
+        qr = page_url and _qr_uri(page_url)
         role = data.role_index[form["role"]]
-        return fragments.render("form.html", form=form, page_url=page_url, qr_svg=Markup(qr or ""), role=role, in_binder=in_binder,
+        return fragments.render("form.html", form=form, page_url=page_url, qr_uri=qr or "", role=role, in_binder=in_binder,
                                 register_columns=data.forms["register_columns"], register_header=data.forms["register_header"],
                                 patient_rules=decisions.patient_cases(data, role))
 

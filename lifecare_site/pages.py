@@ -293,7 +293,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
         if path.suffix in (".html", ".htm"):
             # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked above.
             attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
-                                  if not value.lower().startswith("tel:"))
+                                  if not value.lower().startswith(("tel:", "data:")))
             visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
             shown = re.sub(r"<[^>]+>", " ", visible) + " " + attributes
         else:

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lifecare_site import model, pdfs  # noqa: E402
+from lifecare_site import model, pdfs, pdfua  # noqa: E402
 from lifecare_site.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from lifecare_site.errors import DataError  # noqa: E402
 
@@ -59,14 +59,18 @@ def make(root: Path = ROOT):
                     page.goto(f"http://127.0.0.1:{server.server_port}/{_page_url(document.page)}")
                     page.wait_for_load_state("networkidle")
                     # A PDF is printed later, on another day: leave the printing date to be filled in by hand.
+                    # (Through the CSSOM, as the page's own script does: the page's policy refuses a rewritten <style>.)
                     page.evaluate("""() => {
                       document.documentElement.setAttribute("data-lc-undated", "");
                       document.querySelectorAll("[data-lc-print-date]").forEach(n => { n.textContent = "______________"; });
                       document.querySelectorAll("style[data-lc-print-footer]").forEach(s => {
-                        s.textContent = s.textContent.replace(/Utskriven: [^"]*/, "Utskriven: ____________"); });
+                        s.sheet.insertRule('@page{@bottom-right{content:"Utskriven: ____________";font:7pt sans-serif}}',
+                                           s.sheet.cssRules.length); });
                     }""")
                     page.pdf(path=str(made / document.file), format="A4", print_background=True,
                              tagged=True, outline=True, prefer_css_page_size=True)
+                    # What Chromium leaves out of PDF/UA-1 (artifacts, XMP, RoleMap, …): lifecare_site/pdfua.py.
+                    pdfua.conform(made / document.file, page.title())
                 browser.close()
         finally:
             server.shutdown()

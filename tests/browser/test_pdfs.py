@@ -4,8 +4,11 @@ import re
 import subprocess
 import sys
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
+
+from lifecare_site import pdfua
 
 from tests.conftest import SITE_URL, build, copy_project
 from tests.htmltext import read
@@ -156,3 +159,94 @@ def test_a_changed_number_is_in_the_next_pdfs_and_the_build_says_when_they_are_o
     contacts.write_text(contacts.read_text(encoding="utf-8").replace("060-16 32 00", "060-16 33 00"), encoding="utf-8")
     older = build(project, site_url=SITE_URL)
     assert "PDF-filerna i docs/pdf/ är äldre än data" in older.output
+
+
+# --- PDF/UA-1: page-validation finds nothing, and each point Chromium leaves out is checked with pikepdf on its
+# own (lifecare_site/pdfua.py adds them).
+page_validation = pytest.importorskip("page", reason="page-validation saknas (requirements.txt)")
+
+# The structure types of PDF 1.7 (ISO 32000-1, 14.8.4).
+STANDARD = {"/Document", "/Part", "/Art", "/Sect", "/Div", "/BlockQuote", "/Caption", "/TOC", "/TOCI", "/Index",
+            "/NonStruct", "/Private", "/P", "/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6", "/L", "/LI", "/Lbl",
+            "/LBody", "/Table", "/TR", "/TH", "/TD", "/THead", "/TBody", "/TFoot", "/Span", "/Quote", "/Note",
+            "/Reference", "/BibEntry", "/Code", "/Link", "/Annot", "/Ruby", "/RB", "/RT", "/RP", "/Warichu", "/WT",
+            "/WP", "/Figure", "/Formula", "/Form"}
+
+
+def _pdfs(made):
+    return sorted(made[1].glob("*.pdf"))
+
+
+def _elements(node):
+    kids = node.get("/K")
+    for kid in (list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []):
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from _elements(kid)
+
+
+def test_every_pdf_passes_page_validation(made):
+    failures = {}
+    for path in _pdfs(made):
+        report = page_validation.validate_pdf(str(path), profile="ua1")
+        if not report.is_compliant:
+            failures[path.name] = [(f.rule_id, f.message) for f in report.failures]
+    assert failures == {}
+
+
+def test_nothing_is_painted_outside_tagged_content_or_an_artifact(made):
+    painting = {"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Tj", "TJ", "'", '"', "Do", "sh", "BI"}
+    for path in _pdfs(made):
+        with pikepdf.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                depth = 0
+                for _, operator in pikepdf.parse_content_stream(page):
+                    name = str(operator)
+                    depth += name in ("BMC", "BDC")
+                    depth -= name == "EMC"
+                    assert not (depth == 0 and name in painting), (path.name, number, name)
+
+
+def test_metadata_title_language_and_the_pdfua_identifier(made):
+    for path in _pdfs(made):
+        with pikepdf.open(path) as pdf:
+            metadata = pdf.open_metadata()
+            assert metadata.get("pdfuaid:part") == "1", path.name
+            assert metadata.get("dc:title") and "Avbrottsrutin Lifecare SP" in metadata["dc:title"], path.name
+            assert str(pdf.Root.Lang).startswith("sv")
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+            assert pdf.Root.MarkInfo.Marked is True
+
+
+def test_structure_types_lists_links_and_tables(made):
+    for path in _pdfs(made):
+        with pikepdf.open(path) as pdf:
+            root = pdf.Root.StructTreeRoot
+            role_map = {str(k): str(v) for k, v in root.get("/RoleMap", {}).items()}
+            for element in _elements(root):
+                kind = str(element.S)
+                assert kind in STANDARD or role_map.get(kind) in STANDARD, (path.name, kind)
+                if kind == "/LI":
+                    direct = element.get("/K")
+                    direct = list(direct) if isinstance(direct, pikepdf.Array) else [direct]
+                    assert all(isinstance(k, pikepdf.Dictionary) and k.get("/S") in ("/Lbl", "/LBody") for k in direct), path.name
+                if kind == "/Table":
+                    rows = [e for e in _elements(element) if e.S == "/TR"]
+                    widths = {sum(1 for c in (list(r.K) if isinstance(r.get("/K"), pikepdf.Array) else [r.get("/K")])
+                                  if isinstance(c, pikepdf.Dictionary) and c.get("/S") in ("/TH", "/TD")) for r in rows}
+                    assert len(widths) <= 1, (path.name, widths)
+            for page in pdf.pages:
+                for annotation in page.get("/Annots", []):
+                    if annotation.get("/Subtype") == "/Link":
+                        assert str(annotation.get("/Contents", "")).strip(), path.name
+
+
+def test_the_qr_code_is_a_figure_with_the_address_as_its_alternative_text(made):
+    from tests.conftest import SITE_URL
+    with pikepdf.open(made[1] / "avbrottsrutin-lifecare-sp-1.0-blankett-kommun.pdf") as pdf:
+        figures = [e for e in _elements(pdf.Root.StructTreeRoot) if e.S == "/Figure"]
+        assert [str(f.get("/Alt")) for f in figures] == [f"QR-kod till {SITE_URL}blanketter/kommun/"]
+
+
+def test_the_role_map_names_only_what_pdf_1_7_lacks():
+    assert set(pdfua.ROLE_MAP) & STANDARD == set() and set(pdfua.ROLE_MAP.values()) <= STANDARD

@@ -52,7 +52,7 @@ def test_with_a_publishing_address_every_blankett_and_the_binder_carry_it_and_it
     for form in FORMS:
         url = f"{SITE_URL}blanketter/{form}/"
         assert url in _text(site, f"blanketter/{form}/index.html"), form
-        assert f"<title>QR-kod till {url}</title>" in binder, form
+        assert f'alt="QR-kod till {url}"' in binder, form
     assert "Webbplatsens adress är inte satt" not in site.output
 
 
