@@ -57,4 +57,4 @@ firefox: $(TEST_STAMP)
 	$(BIN)/python scripts/firefox_pages.py
 
 clean:
-	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check $(VENV)
+	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check .a11y-check $(VENV)

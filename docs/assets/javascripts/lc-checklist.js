@@ -137,9 +137,9 @@
       this.answered();
     }
     if (box.checked) {
-      this.state[box.name] = new Date().toISOString();
+      this.state[box.getAttribute("data-lc-key")] = new Date().toISOString();
     } else {
-      delete this.state[box.name];
+      delete this.state[box.getAttribute("data-lc-key")];
     }
     this.save();
     this.render();
@@ -174,9 +174,9 @@
     var state = this.state;
     this.boxes.forEach(function (box) {
       var time = box.parentNode.querySelector("[data-lc-time]");
-      box.checked = Object.prototype.hasOwnProperty.call(state, box.name);
+      box.checked = Object.prototype.hasOwnProperty.call(state, box.getAttribute("data-lc-key"));
       box.parentNode.classList.toggle("lc-checklist__item--done", box.checked);
-      time.textContent = box.checked ? "Klar " + formatTime(state[box.name]) : "";
+      time.textContent = box.checked ? "Klar " + formatTime(state[box.getAttribute("data-lc-key")]) : "";
       if (box.checked) {
         box.setAttribute("aria-describedby", time.id);
       } else {
