@@ -5,6 +5,11 @@
 QUESTIONS = [("admitted", "Skrevs patienten in under driftstoppet?"), ("discharged", "Skrevs patienten ut under driftstoppet?")]
 
 
+def case_key(admitted, discharged):
+    """The key of one case (admitted × discharged), "10" for admitted only: the one place it is made."""
+    return f"{int(admitted)}{int(discharged)}"
+
+
 def _yes_no(value):
     return "Ja" if value else "Nej"
 
@@ -31,7 +36,8 @@ def patient_rules(data):
             "label": _patient_label(admitted, discharged),
             "text": rules[(admitted, discharged)]["text"] if (admitted, discharged) in rules
             else data.decisions["not_covered"]["text"],
-            "register": (admitted, discharged) in rules and not (admitted and discharged),
+            # Whether such a patient is registered afterwards: the rule's own "register" (data/checklists.yml).
+            "register": (admitted, discharged) in rules and rules[(admitted, discharged)]["when"].get("register", True),
             "covered": (admitted, discharged) in rules,
         }
         for admitted, discharged in combos
@@ -44,10 +50,10 @@ def afterwards(data, role):
     return ([i for i in items if not i.get("not_registered")], [i for i in items if i.get("not_registered")])
 
 
-def tasks_for(items, admitted, discharged):
+def tasks_for(items, admitted, discharged, register):
     """The tasks that fit one patient: an item with a "case" fits a patient admitted or discharged
-    during the outage ("registered": either), not one who was both (the routine registers nothing for them)."""
-    if admitted and discharged:
+    during the outage ("registered": either), and none fits a patient the rules do not register."""
+    if not register:
         return []
     fits = {"admitted": admitted, "discharged": discharged, "registered": admitted or discharged}
     return [i for i in items if fits.get(i.get("case"), False)]
@@ -56,7 +62,7 @@ def tasks_for(items, admitted, discharged):
 def patient_cases(data, role):
     """The four cases with the routine's rule and what `role` registers for such a patient (the patient blankett)."""
     do = afterwards(data, role)[0]
-    return [dict(rule, tasks=tasks_for(do, rule["admitted"], rule["discharged"])) for rule in patient_rules(data)]
+    return [dict(rule, tasks=tasks_for(do, rule["admitted"], rule["discharged"], rule["register"])) for rule in patient_rules(data)]
 
 
 def tables(data):
@@ -69,7 +75,7 @@ def tables(data):
             "caption": "Vilka patienter ska registreras i Lifecare SP i efterhand?",
             "columns": ["Patienten", "Inskriven under driftstoppet", "Utskriven under driftstoppet", "Vad gäller"],
             "rows": [
-                {"header": rule["label"], "key": f'{int(rule["admitted"])}{int(rule["discharged"])}',
+                {"header": rule["label"], "key": case_key(rule["admitted"], rule["discharged"]),
                  "cells": [[{"text": _yes_no(rule["admitted"])}], [{"text": _yes_no(rule["discharged"])}], [{"text": rule["text"]}]]}
                 for rule in patient_rules(data)
             ],
@@ -115,14 +121,16 @@ def helper_rules(data):
         do, do_not = afterwards(data, role)
         roles.append({
             "id": role["id"], "title": role["title"],
-            "cases": {f"{int(r['admitted'])}{int(r['discharged'])}": [i["text"] for i in tasks_for(do, r["admitted"], r["discharged"])]
+            "cases": {case_key(r["admitted"], r["discharged"]): [i["text"] for i in tasks_for(do, r["admitted"], r["discharged"], r["register"])]
                       for r in patient_rules(data)},
             "always": [i["text"] for i in do if "case" not in i],
             "doNot": [i["text"] for i in do_not],
         })
     return {
-        "patients": {f"{int(r['admitted'])}{int(r['discharged'])}": {"text": r["text"], "register": r["register"],
+        "patients": {case_key(r["admitted"], r["discharged"]): {"text": r["text"], "register": r["register"],
                                                                      "covered": r["covered"], "label": r["label"]}
                      for r in patient_rules(data)},
         "roles": roles,
+        # The answers (the radio buttons' values) to the key of the case they make: looked up, not built, in the script.
+        "keys": {a: {d: case_key(a == "ja", d == "ja") for d in ("ja", "nej")} for a in ("ja", "nej")},
     }

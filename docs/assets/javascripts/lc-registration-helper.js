@@ -68,7 +68,7 @@
       return;
     }
     var role = this.rules.roles.filter(function (r) { return r.id === roleId; })[0];
-    var key = (admitted === "ja" ? "1" : "0") + (discharged === "ja" ? "1" : "0");
+    var key = this.rules.keys[admitted][discharged];
     var rule = this.rules.patients[key];
     var tasks = role.cases[key];
     var answer = document.createDocumentFragment();
