@@ -317,3 +317,10 @@ def test_every_finished_block_is_put_back_after_markdown(site):
         assert "data-lc-slot" not in site.page(path), path
     assert 'class="lc-checklist"' in site.page("slutenvard/index.html")
     assert 'class="lc-binder__contents"' in site.page("nodparm/index.html")
+
+
+def test_the_readme_names_every_module_and_script():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    structure = readme[readme.index("## Struktur"):]
+    files = [p for p in (ROOT / "lifecare_site").glob("*.py") if p.name != "__init__.py"] + list((ROOT / "scripts").iterdir())
+    assert [p.name for p in files if f"`{p.name}`" not in structure] == []
