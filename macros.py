@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import changes, csp, decisions, failure, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
+from lifecare_site.render import FRAGMENTS, SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -53,7 +53,7 @@ def _failed(problems):
         return Markup("")
     for problem in problems:
         log.error(str(problem))
-    return Fragments(ROOT / "overrides" / "fragments").render("data-error.html", problems=[str(p) for p in problems])
+    return Fragments(FRAGMENTS).render("data-error.html", problems=[str(p) for p in problems])
 
 
 def _safe(name, function, page_label):
@@ -98,7 +98,7 @@ def on_post_page_macros(env):
                               'någon post i data/contacts.yml. Skriv numret på en post där och visa det med {{ phone("id") }} '
                               'eller {{ contact("id") }}.')
             log.error(str(problem))
-            env.markdown = Fragments(ROOT / "overrides" / "fragments").render("data-error.html", problems=[str(problem)])
+            env.markdown = Fragments(FRAGMENTS).render("data-error.html", problems=[str(problem)])
             return
 
 
@@ -155,7 +155,7 @@ def define_env(env):
         menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
         menu += [problem for problem in preflight.config_problems(Path(env.conf["config_file_path"]))
                  if "hooks" in problem.message or "står två gånger" in problem.message]
-        menu += pages.template_problems(ROOT / "overrides")
+        menu += pages.template_problems(ROOT / "overrides") + pages.template_problems(FRAGMENTS, "lifecare_site/fragments")
         try:
             data = model.load_all(ROOT / "data", Path(env.conf["docs_dir"]))
         except DataError as error:
@@ -170,7 +170,7 @@ def define_env(env):
             raise
         for problem in error.problems:
             log.error(str(problem))
-        _serve_error = Fragments(ROOT / "overrides" / "fragments").render(
+        _serve_error = Fragments(FRAGMENTS).render(
             "data-error.html", problems=[str(problem) for problem in error.problems])
         env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="", lc_owner="")
         return
@@ -183,7 +183,7 @@ def define_env(env):
                   for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
     # Browser storage keys start with the site's name, so two sites on one host never mix.
     storage_prefix = STORAGE_PREFIX
-    fragments = Fragments(ROOT / "overrides" / "fragments", document=data.document, storage_prefix=storage_prefix,
+    fragments = Fragments(FRAGMENTS, document=data.document, storage_prefix=storage_prefix,
                           site_name=env.conf["site_name"])
 
     def _page_label():
@@ -592,6 +592,6 @@ def define_env(env):
             raise DataError(call_problems)
         for problem in call_problems:
             log.error(str(problem))
-        _serve_error = Fragments(ROOT / "overrides" / "fragments").render(
+        _serve_error = Fragments(FRAGMENTS).render(
             "data-error.html", problems=[str(problem) for problem in call_problems])
 

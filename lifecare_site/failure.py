@@ -47,7 +47,8 @@ def origin(error: BaseException):
     wrappers = {ROOT / "lifecare_site" / name for name in ("build.py", "serve.py", "failure.py")}
     ours = [(path, line) for path, line in reversed(frames)
             if path.is_relative_to(ROOT) and ".venv" not in path.relative_to(ROOT).parts and path not in wrappers]
-    templates = [(path, line) for path, line in ours if path.is_relative_to(ROOT / "overrides")]
+    templates = [(path, line) for path, line in ours
+                 if path.is_relative_to(ROOT / "overrides") or path.is_relative_to(ROOT / "lifecare_site" / "fragments")]
     for kind, found in (("mallen", templates), ("koden", ours)):
         if found:
             path, line = found[0]

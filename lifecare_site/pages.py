@@ -396,14 +396,15 @@ def link_problems(docs_dir: Path):
     return problems
 
 
-def template_problems(overrides_dir: Path):
-    """Every template in overrides/ that Jinja cannot read: said in Swedish before the build, not as a traceback."""
+def template_problems(overrides_dir: Path, name: str = "overrides"):
+    """Every template in overrides/ (or the fragments' folder, `name`) that Jinja cannot read: said in Swedish
+    before the build, not as a traceback."""
     environment = jinja2.Environment(extensions=["jinja2.ext.loopcontrols", "jinja2.ext.do"])
     problems = []
     for template in sorted(overrides_dir.rglob("*")):
         if not template.is_file() or template.suffix not in (".html", ".md", ".xml", ".txt"):
             continue
-        label = f"overrides/{template.relative_to(overrides_dir).as_posix()}"
+        label = f"{name}/{template.relative_to(overrides_dir).as_posix()}"
         try:
             environment.parse(template.read_text(encoding="utf-8"))
         except UnicodeDecodeError:

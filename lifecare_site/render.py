@@ -1,4 +1,5 @@
-"""Turn data into HTML through the template fragments in overrides/fragments/."""
+"""Turn data into HTML through the template fragments in lifecare_site/fragments/ (outside the theme's folder, so
+that no engine publishes them as files)."""
 import html as html_module
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ _INLINE = set("\\`*_{}[]<>&\"'")
 _LINE_START = re.compile(r"\s*([#>\-+*=!]|\d(?=\d*\.))")
 _SPACE = re.compile(r"\s+")
 _BYTECODE_CACHE = FileSystemBytecodeCache()
+FRAGMENTS = Path(__file__).resolve().parent / "fragments"
 
 
 def text(value) -> Markup:

@@ -133,10 +133,10 @@ def test_a_call_that_fails_while_the_page_renders_is_said_in_swedish_and_publish
 
 
 def test_a_typo_in_a_fragment_names_the_fragment_and_its_line(project):
-    fragment = project / "overrides" / "fragments" / "phone.html"
+    fragment = project / "lifecare_site" / "fragments" / "phone.html"
     fragment.write_text(fragment.read_text(encoding="utf-8").replace("entry.phone_display", "entry.phone_dispaly"),
                         encoding="utf-8")
-    output = build_fails(project, "makrot contact() kunde inte byggas: ett fel i mallen overrides/fragments/phone.html, rad ")
+    output = build_fails(project, "makrot contact() kunde inte byggas: ett fel i mallen lifecare_site/fragments/phone.html, rad ")
     assert "Traceback" not in output
 
 

@@ -57,8 +57,8 @@ def _serve(project):
     ("docs/kommun.md", "{{ checklist(\"kommun\") }}", "{{ checklist(\"kommun\") }}\n\nRing {{ \"0611\" ~ \"-800 01\" }}.",
      ['docs/kommun.md: sidan visar telefonnumret "0611-800 01"']),
     # A typo in a fragment: a macro fails while the page renders (the server once stopped for good).
-    ("overrides/fragments/phone.html", "entry.phone_display", "entry.phone_dispaly",
-     ["kunde inte byggas: ett fel i mallen overrides/fragments/phone.html"]),
+    ("lifecare_site/fragments/phone.html", "entry.phone_display", "entry.phone_dispaly",
+     ["kunde inte byggas: ett fel i mallen lifecare_site/fragments/phone.html"]),
     # Page settings that are never closed.
     ("docs/kommun.md", "# {{ role_title", "---\ntitle: Kommun\n\n# {{ role_title", ["docs/kommun.md, rad 1: sidinställningarna"]),
 ])
