@@ -47,9 +47,10 @@ def test_search_in_swedish_works_from_files(context, offline_pack, word, expecte
     page.goto((offline_pack / "kommun.html").as_uri())
     page.locator(".md-search__input").click()
     page.keyboard.type(word)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for()
-    links = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+    # The results are drawn again as the word is typed: wait for the expected one, then read them all at once.
+    page.wait_for_function("page => [...document.querySelectorAll('.md-search-result__link')]"
+                           ".some(a => (a.getAttribute('href') || '').includes(page))", arg=expected_page)
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.getAttribute('href'))")
     assert any(expected_page in (link or "") for link in links), links
     assert watched.errors == []
     assert _outside(watched, offline_pack) == []

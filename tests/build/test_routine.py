@@ -198,7 +198,7 @@ def test_a_municipalitys_it_support_number_reaches_its_first_step_and_leaves_the
     result = build(project)
     assert result.returncode == 0, result.output
     first = _first_step(result.page("kommun/index.html"))
-    assert '<a class="lc-phone" href="tel:+4661280199">0612-801 99</a>' in first
+    assert '<a class="lc-phone" href="tel:+4661280199" aria-label="Kramfors kommun: 0612-801 99">0612-801 99</a>' in first
     text = read(first)[0]
     assert "Kramfors kommun 0612-801 99" in text
     assert "numren kommer från kommunerna, inte från rutinen." in text
