@@ -236,6 +236,8 @@ def define_env(env):
         return _from_here("rutinen/" if env.conf["use_directory_urls"] else "rutinen.html") + f"#rutin-{ident}"
 
     fragments.env.globals["routine_href"] = _routine_href
+    # A passage with its section's id needs no anchor of its own: the section's heading, just above, has it.
+    fragments.env.globals["routine_section_ids"] = {section["id"] for section in data.routine["sections"]}
 
     def _quotes(element, role_section=None):
         """The passages an element cites, as quotes; a role page quotes its own part of the routine first."""

@@ -324,3 +324,10 @@ def test_the_readme_names_every_module_and_script():
     structure = readme[readme.index("## Struktur"):]
     files = [p for p in (ROOT / "lifecare_site").glob("*.py") if p.name != "__init__.py"] + list((ROOT / "scripts").iterdir())
     assert [p.name for p in files if f"`{p.name}`" not in structure] == []
+
+
+def test_no_page_has_an_id_twice(site):
+    # (A passage that shares its section's id, "syfte", once gave "Hela rutinen" two elements with one id.)
+    for path in sorted(site.site.rglob("*.html")):
+        ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
+        assert sorted({i for i in ids if ids.count(i) > 1}) == [], path
