@@ -176,7 +176,8 @@ def test_invisible_characters_are_refused(project, invisible):
 
 
 def test_a_boolean_written_as_ja_gets_a_hint(project):
-    _edit(project, "checklists.yml", "when: {admitted: true, discharged: true}", "when: {admitted: ja, discharged: ja}")
+    _edit(project, "checklists.yml", "when: {admitted: true, discharged: true, register: false}",
+          "when: {admitted: ja, discharged: ja, register: false}")
     _fails(project, "Skriv true (ja) eller false (nej)")
 
 
