@@ -26,6 +26,14 @@ _serve_error = None
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = {}
+# Said even under "mkdocs build -q": ticks the browsers will forget (outside MkDocs' loggers, so -q does not hide
+# them and --strict does not count them).
+_TICKS = logging.getLogger("lifecare.ticks")
+if not _TICKS.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("OBS     -  %(message)s"))
+    _TICKS.addHandler(_handler)
+    _TICKS.propagate = False
 # Browsers keep the ticks under keys that start with this, so two sites on one host never mix. Fixed, not
 # taken from site_name: renaming the site must not make every browser forget its ticks.
 STORAGE_PREFIX = "avbrottsrutin-lifecare-sp"
@@ -362,6 +370,11 @@ def define_env(env):
         log.info("Checklistorna skiljer sig från senaste incheckningen (data/checklists.yml):")
         for line in step_report:
             log.info(f"  {line}")
+        # Ticks the browsers will forget are said even with -q (which hides INFO); not as a warning MkDocs would
+        # count, since removing a step is a change an editor may mean.
+        for line in step_report:
+            if "glömmer" in line:
+                _TICKS.warning(f"Bockar som glöms: {line}")
     for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
                         ("accessibility", "Tillgänglighetsredogörelsen")):
         lines = changes.file_changes(ROOT, f"data/{name}.yml")

@@ -223,3 +223,10 @@ def test_a_step_moved_out_of_a_role_says_its_ticks_are_lost(checkout):
     result = build(checkout)
     assert 'punkten "kvittera-alla" står inte längre i rollen' in result.output
     assert "där glömmer bocken" in result.output
+
+
+def test_ticks_that_will_be_forgotten_are_said_even_with_q(checkout):
+    _edit(checkout, "          - id: sv-kvittera\n", "          - id: sv-kvittera-ny\n")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert 'OBS     -  Bockar som glöms: borttagen punkt "sv-kvittera"' in result.output
