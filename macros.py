@@ -367,14 +367,14 @@ def define_env(env):
         log.info(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml). '
                  f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
     if step_report:
-        log.info("Checklistorna skiljer sig från senaste incheckningen (data/checklists.yml):")
+        log.info(f"Checklistorna skiljer sig från {changes.step_base(ROOT)[2]} (data/checklists.yml):")
         for line in step_report:
             log.info(f"  {line}")
         # Ticks the browsers will forget are said even with -q (which hides INFO); not as a warning MkDocs would
         # count, since removing a step is a change an editor may mean.
         for line in step_report:
-            if "glömmer" in line:
-                _TICKS.warning(f"Bockar som glöms: {line}")
+            if "glömmer" in line or "bockarna" in line:
+                _TICKS.warning(f"Checklistornas bockar: {line}")
     for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
                         ("accessibility", "Tillgänglighetsredogörelsen")):
         lines = changes.file_changes(ROOT, f"data/{name}.yml")

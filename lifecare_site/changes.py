@@ -181,6 +181,18 @@ def _committed(root: Path, revision: str, path: str):
         return None
 
 
+def step_base(root: Path):
+    """(revision, older revisions, words): what the checklists are compared with. The last commit; or, when the
+    file is as committed (an editor who commits first, a fresh checkout), the version before its last change,
+    so that a change that is already committed is still checked and reported."""
+    versions = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", CHECKLISTS)
+    commits = versions.stdout.decode().split() if versions is not None else []
+    unchanged = _git(root, "diff", "--quiet", "HEAD", "--", CHECKLISTS)
+    if unchanged is not None and unchanged.returncode == 0 and len(commits) >= 2:
+        return commits[1], commits[2:], f"versionen före den senaste incheckade ändringen ({commits[0][:7]})"
+    return "HEAD", commits[1:], "senaste incheckningen"
+
+
 def step_changes(root: Path, current: dict):
     """(problems, report) for the checklists' boxes against git: the browsers keep ticks under each step's id.
 
@@ -188,8 +200,13 @@ def step_changes(root: Path, current: dict):
     commit, given to a step now (browsers that ticked the old step would show the new one as done).
     The report: steps added, removed (their stored ticks are forgotten) and reworded since the last commit."""
     from .errors import Problem
-    head = _committed(root, "HEAD", CHECKLISTS)
+    base, older, _ = step_base(root)
+    head = _committed(root, base, CHECKLISTS)
     if head is None:
+        there = _git(root, "cat-file", "-e", f"{base}:{CHECKLISTS}")
+        if there is not None and there.returncode == 0:
+            return [], ["data/checklists.yml i den incheckning bygget jämför med går inte att läsa, så bygget kan inte "
+                        "se om bockarna glöms eller flyttas: kontrollera ändringarna av punkternas id själv"]
         return [], []
     before, now = _steps(head), _steps(current)
     report = [f'ny punkt "{ident}": {text}' for ident, text in now.items() if ident not in before]
@@ -236,9 +253,8 @@ def step_changes(root: Path, current: dict):
                                                 "dem nya id."))
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
-        log = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", CHECKLISTS)
         seen = {}
-        for commit in (log.stdout.decode().split() if log is not None else [])[1:]:
+        for commit in older:
             for ident, text in _steps(_committed(root, commit, CHECKLISTS)).items():
                 seen.setdefault(ident, text)
         for ident, text in new.items():

@@ -50,6 +50,17 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                     problems.append(Problem(label, f'{macro}("{ident}") på sidan för {own[macro][0]} "{own[macro][1]}": '
                                                    f'sidan visar då fel {own[macro][0]}. Skriv {macro}("{own[macro][1]}").',
                                             line=number))
+        # What a merge left behind, and a comment never closed (all below it would be hidden or shown as text).
+        for number, line in enumerate(text.splitlines(), start=1):
+            if re.match(r"(<{7}|={7}|>{7})(\s|$)", line):
+                problems.append(Problem(label, "sidan har kvar en markering från en git-sammanslagning (<<<<<<<, ======= "
+                                               "eller >>>>>>>). Välj vilken text som gäller och ta bort markeringarna.",
+                                        line=number))
+        unclosed = text.rfind("<!--")
+        if unclosed > text.rfind("-->"):
+            problems.append(Problem(label, "sidan har en kommentar <!-- som aldrig stängs med -->, så resten av sidan "
+                                           "försvinner eller visas som text. Stäng den, eller ta bort den.",
+                                    line=text[:unclosed].count("\n") + 1))
         # A call that would never be run: inside {% raw %}, or inside an HTML comment.
         for hidden in re.finditer(r"\{%-?\s*raw\s*-?%\}|<!--(?:(?!-->).)*?\{[{%].*?-->", text, re.S):
             where = "inom {% raw %}" if hidden.group(0).startswith("{") else "inom <!-- -->"
@@ -316,7 +327,8 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
 
 
 # Page settings (front matter) that this site's pages use or Material reads, and the values `hide` takes.
-_SETTINGS = {"title", "description", "hide", "search", "template", "icon", "status", "subtitle"}
+# (Not "template": a page with another page's template, 404.html say, loses its content without a word.)
+_SETTINGS = {"title", "description", "hide", "search", "icon", "status", "subtitle"}
 _HIDE = {"navigation", "toc", "footer", "path", "tags", "feedback"}
 _SEARCH = {"exclude", "boost"}
 # MkDocs reads a first line such as "Obs: …" as a page setting and leaves it off the page, without a word.
@@ -389,7 +401,8 @@ def link_problems(docs_dir: Path):
             if (not path or "{" in path or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path) or path.startswith("/")
                     or not Path(path).suffix):
                 continue
-            if not (page.parent / path).resolve().is_file():
+            target_path = (page.parent / path).resolve()
+            if not target_path.is_file() or not target_path.is_relative_to(docs_dir.resolve()):
                 problems.append(Problem(label, f'länken "{target}" pekar på en fil som inte finns i docs/. Skriv sidans '
                                                "filnamn som det står i docs/, till exempel [Telefonnummer](telefonnummer.md), "
                                                "relativt till den här sidan.", line=text[: match.start()].count("\n") + 1))
@@ -446,6 +459,15 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
         page = shown(relative)
         if page is not None and marker not in page:
             problems.append(Problem(label, f"sidan visar inte {what}. Lägg tillbaka anropet, utanför <!-- -->."))
+    for path in sorted(site_dir.rglob("*.html")):
+        ids = re.findall(r'\sid="([^"]+)"', _COMMENT.sub("", path.read_text(encoding="utf-8")))
+        twice = sorted({ident for ident in ids if ids.count(ident) > 1})
+        if twice:
+            relative = path.relative_to(site_dir).as_posix()
+            problems.append(Problem(source_label(docs_dir, relative) if docs_dir else relative,
+                                    f"sidan har samma id två gånger ({', '.join(twice[:3])}"
+                                    f"{' …' if len(twice) > 3 else ''}): en checklista, blankett eller tabell står "
+                                    "troligen två gånger på sidan, och då sparas bockar och länkar fel. Ta bort det ena anropet."))
     directory = shown("telefonnummer/index.html")
     if directory is not None:
         missing = sorted(href for href in hrefs if f'href="{href}"' not in directory)

@@ -3,6 +3,7 @@
 Every way a file can be wrong ends in a Swedish message naming the file and, where it can be known,
 the line: not UTF-8, tabs, anchors and aliases (refused before they can expand), keys that are not
 text, nesting deeper than any schema allows, more than one document, and YAML syntax errors."""
+import re
 from pathlib import Path
 
 import yaml
@@ -168,6 +169,11 @@ def loads(raw: bytes, label: str):
         raise DataError([Problem(label, f"filen är större än {MAX_BYTES // 1000} kB, vilket ingen datafil behöver. "
                                         "Kontrollera att det är rätt fil.")])
     text = _decode(raw, label)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"(<{7}|={7}|>{7})(\s|$)", line):
+            raise DataError([Problem(label, "filen har kvar en markering från en git-sammanslagning (<<<<<<<, ======= "
+                                            "eller >>>>>>>). Välj vilka rader som gäller och ta bort markeringarna.",
+                                     line=number)])
     try:
         _check_shape(text, label)
         data = yaml.load(text, Loader=_Loader)

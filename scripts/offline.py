@@ -66,7 +66,7 @@ def build(output: Path) -> Path:
         workdir = Path(tmp)
         site = workdir / name
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        built = subprocess.run([sys.executable, "-m", "lifecare_site.build", "--strict", "--quiet",
                                 "--config-file", str(ROOT / "mkdocs.offline.yml"), "--site-dir", str(site)],
                                cwd=ROOT, env=env)
         if built.returncode != 0:

@@ -41,7 +41,7 @@ def make(root: Path = ROOT):
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(tmp / "site")],
+        built = subprocess.run([sys.executable, "-m", "lifecare_site.build", "--strict", "--quiet", "--site-dir", str(tmp / "site")],
                                cwd=root, env=env)
         if built.returncode != 0:
             sys.exit("FEL: bygget av webbplatsen misslyckades (se meddelandet ovan). Inga PDF-filer skapades.")

@@ -229,4 +229,31 @@ def test_ticks_that_will_be_forgotten_are_said_even_with_q(checkout):
     _edit(checkout, "          - id: sv-kvittera\n", "          - id: sv-kvittera-ny\n")
     result = build(checkout, "-q")
     assert result.returncode == 0, result.output
-    assert 'OBS     -  Bockar som glöms: borttagen punkt "sv-kvittera"' in result.output
+    assert 'OBS     -  Checklistornas bockar: borttagen punkt "sv-kvittera"' in result.output
+
+
+def _swap_markning_and_internpost(checkout):
+    markning = "Skriv ”Lifecare SP” på kuvertet."
+    internpost = "Lägg kuvertet i ett internkuvert och skicka det via internposten till ansvarig systemförvaltare."
+    _edit(checkout, f"text: {markning}\n", "text: PLACEHOLDER\n")
+    _edit(checkout, f"text: {internpost}\n", f"text: {markning}\n")
+    _edit(checkout, "text: PLACEHOLDER\n", f"text: {internpost}\n")
+
+
+def test_a_swap_that_is_already_committed_is_refused_too(checkout):
+    # The editor commits first, or IT builds a fresh checkout: the last change of the file is what is checked.
+    from tests.data import build_fails
+    _swap_markning_and_internpost(checkout)
+    _git(checkout, "commit", "-qam", "Byt plats")
+    build_fails(checkout, 'punkten "sv-markning" har fått texten som punkten "sv-internpost" hade')
+
+
+def test_a_committed_file_that_cannot_be_read_is_said_instead_of_comparing_nothing(checkout):
+    path = checkout / "data" / "checklists.yml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(good.replace("  - id: slutenvard\n", "  - id: slutenvard\n\tbroken: x\n", 1), encoding="utf-8")
+    _git(checkout, "commit", "-qam", "Trasig")
+    path.write_text(good, encoding="utf-8")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "OBS     -  Checklistornas bockar: data/checklists.yml i den incheckning bygget jämför med går inte att läsa" in result.output

@@ -212,3 +212,32 @@ def test_the_offline_packs_page_names_are_checked_too(tmp_path):
     problems = [str(p) for p in pages.published_content_problems(site, ["kommun"], [], {}, docs)]
     assert problems == ['docs/kommun.md: sidan visar inte rollens checklista ({{ checklist("kommun") }}). '
                         "Lägg tillbaka anropet, utanför <!-- -->."]
+
+
+@pytest.mark.parametrize("page,old,new,words", [
+    ("gemensamt.md", "# Gemensamt", "---\ntemplate: 404.html\n---\n\n# Gemensamt", 'sidinställningen "template" finns inte'),
+    ("gemensamt.md", "# Gemensamt", "<<<<<<< HEAD\nRing aldrig först.\n=======\nRing alltid först.\n>>>>>>> other\n\n# Gemensamt",
+     "markering från en git-sammanslagning"),
+    ("slutenvard.md", '{{ checklist("slutenvard") }}', '<!-- TODO: kolla\n\n{{ checklist("slutenvard") }}',
+     "en kommentar <!-- som aldrig stängs"),
+    ("gemensamt.md", "# Gemensamt", "[README](../README.md)\n\n# Gemensamt", 'länken "../README.md" pekar på en fil som inte finns i docs/'),
+], ids=["template", "merge-markers", "unclosed-comment", "link-outside-docs"])
+def test_what_a_page_would_lose_or_show_by_mistake_is_refused(project, page, old, new, words):
+    path = project / "docs" / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    build_fails(project, f"docs/{page}, rad ", words)
+
+
+def test_the_same_checklist_twice_on_a_page_is_refused(project):
+    path = project / "docs" / "slutenvard.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n{{ checklist("slutenvard") }}\n', encoding="utf-8")
+    build_fails(project, "docs/slutenvard.md", "sidan har samma id två gånger")
+
+
+def test_merge_markers_in_a_data_file_are_named(project):
+    from tests.data import edit_data
+    edit_data(project, "contacts.yml", "        name: Kramfors kommun\n",
+              "<<<<<<< HEAD\n        name: Kramfors kommun\n=======\n        name: Kramfors\n>>>>>>> other\n")
+    build_fails(project, "data/contacts.yml, rad ", "markering från en git-sammanslagning")
