@@ -12,11 +12,10 @@ from pathlib import Path
 # mkdocs-macros loads this file by path without putting its folder on sys.path.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from mkdocs.utils import get_relative_url  # noqa: E402
 
 from lifecare_site import changes, csp, decisions, failure, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import FRAGMENTS, SLOTS, Fragments, text, with_markdown_headings  # noqa: E402
+from lifecare_site.render import FRAGMENTS, SLOTS, Fragments, relative_url, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -298,7 +297,7 @@ def define_env(env):
 
     def _from_here(target):
         # Fragments are raw HTML, which MkDocs does not rewrite: links are made relative to the page here.
-        return get_relative_url(target, env.page.url) if env.page else target
+        return relative_url(target, env.page.url) if env.page else target
 
     def _form_href(ident):
         _form(ident)

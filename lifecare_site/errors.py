@@ -1,8 +1,12 @@
 """Errors shown to editors: Swedish, naming the file, the entry and the line."""
-from mkdocs.exceptions import PluginError
+try:
+    # Under MkDocs a plugin error is said as its message alone, without a traceback.
+    from mkdocs.exceptions import PluginError as _Base
+except ImportError:  # another engine (Zensical): a plain exception, said by the adapter in macros.py
+    _Base = Exception
 
 
-class DataError(PluginError):
+class DataError(_Base):
     """One or more problems in a data file; the build stops and nothing is published."""
 
     def __init__(self, problems):

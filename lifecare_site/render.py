@@ -1,6 +1,7 @@
 """Turn data into HTML through the template fragments in lifecare_site/fragments/ (outside the theme's folder, so
 that no engine publishes them as files)."""
 import html as html_module
+import posixpath
 import re
 from pathlib import Path
 
@@ -16,6 +17,16 @@ _LINE_START = re.compile(r"\s*([#>\-+*=!]|\d(?=\d*\.))")
 _SPACE = re.compile(r"\s+")
 _BYTECODE_CACHE = FileSystemBytecodeCache()
 FRAGMENTS = Path(__file__).resolve().parent / "fragments"
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """`target` (a site path such as "blanketter/kommun/") as a link from the page at `page_url`, as MkDocs'
+    get_relative_url makes it, without depending on MkDocs."""
+    if page_url != ".":
+        head, tail = posixpath.split(page_url)
+        page_url = head if "." in tail else page_url
+    relative = posixpath.relpath("/" + target, "/" + page_url)
+    return relative + "/" if target.endswith("/") else relative
 
 
 def text(value) -> Markup:

@@ -331,3 +331,12 @@ def test_no_page_has_an_id_twice(site):
     for path in sorted(site.site.rglob("*.html")):
         ids = re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
         assert sorted({i for i in ids if ids.count(i) > 1}) == [], path
+
+
+def test_links_between_pages_are_made_as_mkdocs_makes_them():
+    from mkdocs.utils import get_relative_url
+
+    from lifecare_site.render import relative_url
+    for target, page in [("blanketter/kommun/", "kommun/"), ("blanketter/kommun/", ""), ("pdf/x.pdf", "blanketter/kommun/"),
+                         ("kommun.html", "blanketter/sip.html"), ("index.html", "index.html"), ("", "kommun/"), ("x/", ".")]:
+        assert relative_url(target, page) == get_relative_url(target, page), (target, page)
