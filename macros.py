@@ -160,7 +160,7 @@ def define_env(env):
             raise DataError([Problem("SITE_URL", address_problem)])
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
         menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
-        menu += [problem for problem in preflight.config_problems(Path(env.conf["config_file_path"]))
+        menu += [problem for problem in preflight.config_problems(Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml"))
                  if "hooks" in problem.message or "står två gånger" in problem.message]
         menu += pages.template_problems(ROOT / "overrides") + pages.template_problems(FRAGMENTS, "lifecare_site/fragments")
         try:
@@ -585,7 +585,8 @@ def define_env(env):
 
     for name in [name for name in env.macros if name not in ("context", "macros_info", "now", "fix_url")]:
         env.macros[name] = _safe(name, env.macros[name], _page_label)
-    if not getattr(env, "_lc_safe_render", False):
+    # (Zensical's macro environment has no render to wrap: its own errors are its own.)
+    if hasattr(env, "render") and not getattr(env, "_lc_safe_render", False):
         # Anything else a page's {{ }} does that fails (an attribute of something that is not there, say).
         render = env.render
 

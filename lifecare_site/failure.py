@@ -8,7 +8,11 @@ from pathlib import Path
 
 import jinja2
 import yaml
-from mkdocs import exceptions
+
+try:
+    from mkdocs import exceptions
+except ImportError:  # another engine: only what is not MkDocs' own is said
+    exceptions = None
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,7 +87,7 @@ def describe(error: BaseException, logged=()) -> str:
         return (f"{where}: filen går inte att läsa. Kontrollera indrag (mellanslag, inte tabb), kolon och "
                 "citattecken på raden och raden ovanför.")
     settings = [line for line in logged if line.startswith("Config value")]
-    if isinstance(error, exceptions.ConfigurationError) or settings:
+    if (exceptions and isinstance(error, exceptions.ConfigurationError)) or settings:
         # MkDocs' own validation message is English; it names the setting, so it is quoted after ours.
         detail = " ".join(" ".join(str(text).split()) for text in (settings or [error]))
         return f"mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: {detail}"
@@ -93,7 +97,7 @@ def describe(error: BaseException, logged=()) -> str:
     if isinstance(error, ImportError) and "macro plugin" in str(error).lower():
         return ("mkdocs.yml: pluginet macros hittar inte sin Python-fil. Under plugins → macros ska det stå "
                 "module_name: macros (filen macros.py).")
-    if isinstance(error, exceptions.MkDocsException) and not isinstance(error, exceptions.Abort):
+    if exceptions and isinstance(error, exceptions.MkDocsException) and not isinstance(error, exceptions.Abort):
         return f"bygget stoppades: {' '.join(str(error).split())}"
     if isinstance(error, jinja2.TemplateNotFound) and error.name.startswith("partials/languages/"):
         return (f'mkdocs.yml: språket under theme → language finns inte ({error.name}). Skriv language: custom '
