@@ -25,6 +25,10 @@ _serve_error = None
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = {}
+# (role ids, blankett ids) whose pages must show their checklist or blankett.
+_published_ids = ((), ())
+# True when docs/pdf/ holds PDFs made from older sources: they are neither linked nor published.
+_stale_pdfs = False
 # Said even under "mkdocs build -q": ticks the browsers will forget (outside MkDocs' loggers, so -q does not hide
 # them and --strict does not count them).
 _TICKS = logging.getLogger("lifecare.ticks")
@@ -118,6 +122,8 @@ def on_post_build(env):
     if _serve_error is not None or not _shown_numbers:
         return
     site_dir = Path(env.conf["site_dir"])
+    if _stale_pdfs:
+        shutil.rmtree(site_dir / "pdf", ignore_errors=True)
     problems = list(_render_problems) if not _serving() else []
     problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
                                                _shown_numbers, _tel_hrefs)
@@ -148,7 +154,7 @@ def on_pre_page_macros(env):
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids
+    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids, _stale_pdfs
     _serve_error = None
     _render_problems.clear()
     _shown_numbers = set()
@@ -324,11 +330,13 @@ def define_env(env):
     if pdf_problem:
         log.info(pdf_problem)
     pdf_index = {doc.ident: doc for doc in pdf_documents}
+    # PDFs older than the sources may show an old number: not linked, and taken out of the site (on_post_build).
+    _stale_pdfs = pdfs.stale(ROOT, site_url)
 
     def _pdf_link(ident):
         doc = _lookup(pdf_index, ident, "PDF-filen", "lifecare_site/pdfs.py")
         path = ROOT / pdfs.FOLDER / doc.file
-        if not path.is_file():
+        if not path.is_file() or _stale_pdfs:
             return Markup("")
         return fragments.render("pdf-link.html", doc=doc, href=_from_here(f"pdf/{doc.file}"), size_kb=max(1, round(path.stat().st_size / 1024)))
 
@@ -516,7 +524,7 @@ def define_env(env):
         """The accessibility statement, in Digg's eleven parts, from data/accessibility.yml."""
         feedback = fragments.render("contact-entry.html", entry=_contact(data.accessibility["feedback_contact"]), hide_ask=True)
         # The PDF files are named only when they are published (made by "make pdf" before the build).
-        published = any((ROOT / pdfs.FOLDER / doc.file).is_file() for doc in pdf_documents)
+        published = not _stale_pdfs and any((ROOT / pdfs.FOLDER / doc.file).is_file() for doc in pdf_documents)
         return fragments.render("accessibility-statement.md", accessibility=data.accessibility, feedback=feedback,
                                 pdfs_published=published)
 

@@ -99,6 +99,14 @@ def describe(error: BaseException, logged=()) -> str:
                 "module_name: macros (filen macros.py).")
     if exceptions and isinstance(error, exceptions.MkDocsException) and not isinstance(error, exceptions.Abort):
         return f"bygget stoppades: {' '.join(str(error).split())}"
+    if isinstance(error, OSError) and error.errno == 98:
+        return ("porten används redan: en annan make serve (eller ett annat program) kör troligen redan på den. "
+                "Stäng den, eller starta med en annan port.")
+    if isinstance(error, SyntaxError) and error.filename:
+        path = Path(error.filename).resolve()
+        where = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else error.filename
+        return (f"{where}, rad {error.lineno}: Python-koden har ett syntaxfel (en parentes, ett citattecken eller ett "
+                "indrag). Ångra den senaste ändringen, till exempel med git diff och git checkout.")
     if isinstance(error, jinja2.TemplateNotFound) and error.name.startswith("partials/languages/"):
         return (f'mkdocs.yml: språket under theme → language finns inte ({error.name}). Skriv language: custom '
                 "(webbplatsens svenska).")

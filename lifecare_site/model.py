@@ -166,6 +166,16 @@ def _contacts(file: DataFile):
         for e, entry in enumerate(group["entries"]):
             if "it_support_of" in entry:
                 _it_support(file, ("groups", g, "entries", e, "it_support_of"), entry, groups)
+    # An IT number is shown only for the members of a group that an "it_support_of" entry names (the municipalities).
+    supported = {entry["it_support_of"] for group in file.data["groups"] for entry in group["entries"] if "it_support_of" in entry}
+    for g, group in enumerate(file.data["groups"]):
+        if group["id"] in supported:
+            continue
+        for e, entry in enumerate(group["entries"]):
+            if "it_phone" in entry:
+                file.add(("groups", g, "entries", e, "it_phone"),
+                         f'it_phone visas bara för kommunerna (gruppen som en post med it_support_of pekar på), inte i '
+                         f'gruppen "{group["id"]}". Skriv numret som phone: på en egen post i stället.')
     return index
 
 

@@ -47,6 +47,15 @@ def status(root: Path, version: str, form_ids, site_url: str = ""):
                       "de PDF-filer som finns. Kör make pdf och sedan make build för att få med dem.")
     recorded = (folder / KEY_FILE).read_text(encoding="utf-8").strip() if (folder / KEY_FILE).is_file() else ""
     if recorded != made_from(root, site_url):
-        return docs, ("PDF-filerna i docs/pdf/ är äldre än data, sidor eller mallar. Kör make pdf och sedan "
-                      "make build, så att de stämmer med webbplatsen.")
+        return docs, ("PDF-filerna i docs/pdf/ är äldre än data, sidor eller mallar: de kan visa ett gammalt nummer, "
+                      "så de länkas inte och publiceras inte. Kör make pdf och sedan make build, så kommer de med.")
     return docs, None
+
+
+def stale(root: Path, site_url: str = "") -> bool:
+    """True when there are PDFs in docs/pdf/ made from other sources than today's: they must not be published."""
+    folder = root / FOLDER
+    if not any(folder.glob("*.pdf")):
+        return False
+    recorded = (folder / KEY_FILE).read_text(encoding="utf-8").strip() if (folder / KEY_FILE).is_file() else ""
+    return recorded != made_from(root, site_url)

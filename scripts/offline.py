@@ -71,6 +71,7 @@ def build(output: Path) -> Path:
                                cwd=ROOT, env=env)
         if built.returncode != 0:
             raise PackError("bygget av webbplatsen misslyckades (se meddelandet ovan). Inget offlinepaket skapades.")
+        # (PDFs older than the sources are already left out by the build: they could show an old number.)
         _fetch_shim(workdir, site)
         # The offline plugin adds inline scripts of its own after the build, and the worker shim writes one while
         # the page runs: the policy is made again, with both.

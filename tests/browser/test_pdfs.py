@@ -159,6 +159,10 @@ def test_a_changed_number_is_in_the_next_pdfs_and_the_build_says_when_they_are_o
     contacts.write_text(contacts.read_text(encoding="utf-8").replace("060-16 32 00", "060-16 33 00"), encoding="utf-8")
     older = build(project, site_url=SITE_URL)
     assert "PDF-filerna i docs/pdf/ är äldre än data" in older.output
+    # They may show the old number: not linked from any page, and not published.
+    assert not (older.site / "pdf").exists()
+    assert not any('class="lc-pdf__link"' in p.read_text(encoding="utf-8") for p in older.site.rglob("*.html"))
+    assert "publiceras inte" in older.output
 
 
 # --- PDF/UA-1: page-validation finds nothing, and each point Chromium leaves out is checked with pikepdf on its

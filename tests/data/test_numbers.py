@@ -70,3 +70,8 @@ def test_a_number_with_entities_in_a_page_is_refused(project):
 def test_a_number_with_wide_gaps_in_a_data_text_is_blamed_on_the_data_file(project):
     edit_data(project, "checklists.yml", "text: Bekräfta fast vårdkontakt.", "text: Bekräfta fast vårdkontakt, frågor på 060  -  16 31 99.")
     build_fails(project, "data/checklists.yml, rad ", 'telefonnumret "060')
+
+
+def test_an_it_number_outside_the_municipalities_is_refused_where_it_is_written(project):
+    edit_data(project, "contacts.yml", "        phone: 0660-890 70\n", "        phone: 0660-890 70\n        it_phone: 0660-890 71\n")
+    build_fails(project, "data/contacts.yml, rad ", 'it_phone visas bara för kommunerna')
