@@ -358,6 +358,11 @@ def define_env(env):
                  "incheckningen. Det som inte görs: ändringsrapporten för checklistor, blanketter och telefonlista, "
                  "kontrollen av id som tidigare punkter haft (bockarna i webbläsarna) och telefonlistans ändringsdatum: "
                  "telefonlistan och utskrifterna skriver \"ändringsdatum okänt\".")
+    elif history == "unreadable":
+        log.info("Git-historiken finns men git vägrar läsa den (till exempel \"dubious ownership\" när mappen ägs av en "
+                 "annan användare; rätta med git config --global --add safe.directory och mappens sökväg). Tills dess "
+                 "görs ingen ändringsrapport, ingen kontroll av id som tidigare punkter haft och inget ändringsdatum "
+                 "för telefonlistan.")
     elif history == "shallow":
         log.info("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
                  "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med hela "

@@ -13,9 +13,10 @@ CONTACTS = "data/contacts.yml"
 
 
 def _in_checkout(root: Path) -> bool:
-    """True when `root` itself is the top of a git checkout (not a folder inside some other one)."""
-    top = _git(root, "rev-parse", "--show-toplevel", check_checkout=False)
-    return top is not None and top.returncode == 0 and Path(top.stdout.decode().strip()).resolve() == root.resolve()
+    """True when `root` is in a git checkout: its top, or a folder of a larger one (paths are given relative
+    to `root`, "HEAD:./data/…", so both work)."""
+    inside = _git(root, "rev-parse", "--is-inside-work-tree", check_checkout=False)
+    return inside is not None and inside.returncode == 0 and inside.stdout.decode().strip() == "true"
 
 
 def _git(root: Path, *args, check_checkout=True):
@@ -51,7 +52,7 @@ def _entries(data):
 
 def contact_changes(root: Path, current: dict):
     """Lines "name: old → new" for every entry whose number, e-mail or address differs from the last commit."""
-    committed = _git(root, "show", f"HEAD:{CONTACTS}")
+    committed = _git(root, "show", f"HEAD:./{CONTACTS}")
     if committed is None or committed.returncode != 0:
         return []
     try:
@@ -74,7 +75,7 @@ ROUTINE = "data/routine.yml"
 
 def passage_changes(root: Path, data):
     """[(passage id, [what cites it])] for every passage whose words differ from the last commit."""
-    committed = _git(root, "show", f"HEAD:{ROUTINE}")
+    committed = _git(root, "show", f"HEAD:./{ROUTINE}")
     if committed is None or committed.returncode != 0:
         return []
     try:
@@ -172,7 +173,7 @@ def _on_disk(root: Path, path: str):
 
 
 def _committed(root: Path, revision: str, path: str):
-    shown = _git(root, "show", f"{revision}:{path}")
+    shown = _git(root, "show", f"{revision}:./{path}")
     if shown is None or shown.returncode != 0:
         return None
     try:
@@ -203,7 +204,7 @@ def step_changes(root: Path, current: dict):
     base, older, _ = step_base(root)
     head = _committed(root, base, CHECKLISTS)
     if head is None:
-        there = _git(root, "cat-file", "-e", f"{base}:{CHECKLISTS}")
+        there = _git(root, "cat-file", "-e", f"{base}:./{CHECKLISTS}")
         if there is not None and there.returncode == 0:
             return [], ["data/checklists.yml i den incheckning bygget jämför med går inte att läsa, så bygget kan inte "
                         "se om bockarna glöms eller flyttas: kontrollera ändringarna av punkternas id själv"]
@@ -312,9 +313,12 @@ def contact_field_changes(root: Path):
 
 
 def history_problem(root: Path):
-    """None when the build can compare with git history; else what is missing, in Swedish."""
+    """None when the build can compare with git history; else what is missing: "none", "unreadable" (git is
+    there but refuses the folder, as for one owned by another user) or "shallow"."""
     head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
     if head is None or head.returncode != 0:
+        if any((folder / ".git").exists() for folder in (root, *root.resolve().parents)):
+            return "unreadable"
         return "none"
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is not None and shallow.stdout.decode().strip() == "true":

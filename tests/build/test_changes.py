@@ -257,3 +257,17 @@ def test_a_committed_file_that_cannot_be_read_is_said_instead_of_comparing_nothi
     result = build(checkout)
     assert result.returncode == 0, result.output
     assert "OBS     -  Checklistornas bockar: data/checklists.yml i den incheckning bygget jämför med går inte att läsa" in result.output
+
+
+def test_a_project_in_a_folder_of_a_larger_repository_is_compared_with_its_history(tmp_path):
+    from tests.conftest import copy_project
+    outer = tmp_path / "intranat"
+    project = copy_project(outer / "avbrottsrutin")
+    _git(outer, "init", "-q")
+    _git(outer, "add", "-A")
+    _git(outer, "commit", "-qm", "Rutinen")
+    _set_phone(project, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "Timrå kommun: 060-16 31 00 → 060-16 32 00" in result.output
+    assert "Ingen git-historik" not in result.output
