@@ -252,6 +252,20 @@ def step_changes(root: Path, current: dict):
                                                 f'Webbläsare som bockade av "{ident}" skulle visa den här texten som klar. '
                                                 "Flytta inte text mellan id: låt punkterna behålla sina texter, eller ge "
                                                 "dem nya id."))
+    # The same, reworded a little on the way: a step whose words changed and whose passages (source) are now
+    # exactly those another step had.
+    sources = {ident: tuple(map(str, item.get("source") or ())) for ident, item in old_items.items()}
+    for ident, text in now.items():
+        if ident not in before or before[ident] == text or any(ident in p.message for p in problems):
+            continue
+        mine = tuple(map(str, (new_items.get(ident) or {}).get("source") or ()))
+        took = [other for other in before if other != ident and mine and sources.get(other) == mine
+                and sources.get(ident) != mine]
+        if took:
+            problems.append(Problem(CHECKLISTS, f'punkten "{ident}" har fått både ny text och de stycken i rutinen '
+                                                f'(source) som punkten "{took[0]}" hade: den har troligen bytt plats med '
+                                                f'den. Webbläsare som bockade av "{ident}" skulle visa den här texten som '
+                                                "klar. Låt punkterna behålla sina texter, eller ge dem nya id."))
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
         seen = {}

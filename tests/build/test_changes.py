@@ -271,3 +271,20 @@ def test_a_project_in_a_folder_of_a_larger_repository_is_compared_with_its_histo
     assert result.returncode == 0, result.output
     assert "Timrå kommun: 060-16 31 00 → 060-16 32 00" in result.output
     assert "Ingen git-historik" not in result.output
+
+
+def test_a_swap_reworded_on_the_way_is_refused_by_its_passages(checkout):
+    from tests.data import build_fails
+    path = checkout / "data" / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    old = ("          - id: sv-kuvert\n            text: >-\n              Stoppa ner blanketterna i ett kuvert och förslut det, eftersom\n"
+           "              blanketterna innehåller känslig information.\n            source: [sv-kuvert-1]\n"
+           "          - id: sv-markning\n            text: Skriv ”Lifecare SP” på kuvertet.\n            form: kuvertetikett\n"
+           "            source: [sv-kuvert-2]\n")
+    new = ("          - id: sv-kuvert\n            text: Skriv \"Lifecare SP\" på kuvertet.\n            form: kuvertetikett\n"
+           "            source: [sv-kuvert-2]\n"
+           "          - id: sv-markning\n            text: >-\n              Stoppa ner blanketterna i ett kuvert och förslut det, eftersom\n"
+           "              de innehåller känslig information.\n            source: [sv-kuvert-1]\n")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    build_fails(checkout, 'punkten "sv-kuvert" har fått både ny text och de stycken i rutinen (source) som punkten "sv-markning" hade')
