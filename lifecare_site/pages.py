@@ -50,6 +50,9 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                     problems.append(Problem(label, f'{macro}("{ident}") på sidan för {own[macro][0]} "{own[macro][1]}": '
                                                    f'sidan visar då fel {own[macro][0]}. Skriv {macro}("{own[macro][1]}").',
                                             line=number))
+        if not text.strip():
+            problems.append(Problem(label, "sidan är tom (sparades den bara till hälften?). Återställ den, till "
+                                           "exempel med git checkout, eller ta bort den ur docs/ och ur nav i mkdocs.yml."))
         # What a merge left behind, and a comment never closed (all below it would be hidden or shown as text).
         for number, line in enumerate(text.splitlines(), start=1):
             if re.match(r"(<{7}|={7}|>{7})(\s|$)", line):

@@ -241,3 +241,8 @@ def test_merge_markers_in_a_data_file_are_named(project):
     edit_data(project, "contacts.yml", "        name: Kramfors kommun\n",
               "<<<<<<< HEAD\n        name: Kramfors kommun\n=======\n        name: Kramfors\n>>>>>>> other\n")
     build_fails(project, "data/contacts.yml, rad ", "markering från en git-sammanslagning")
+
+
+def test_an_empty_page_is_refused(project):
+    (project / "docs" / "gemensamt.md").write_text("\n", encoding="utf-8")
+    build_fails(project, "docs/gemensamt.md: sidan är tom")
