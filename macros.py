@@ -29,6 +29,8 @@ _tel_hrefs = {}
 _published_ids = ((), ())
 # True when docs/pdf/ holds PDFs made from older sources: they are neither linked nor published.
 _stale_pdfs = False
+# The checklists as loaded, for the record of published boxes (on_post_build).
+_checklists_data = {}
 # Said even under "mkdocs build -q": ticks the browsers will forget (outside MkDocs' loggers, so -q does not hide
 # them and --strict does not count them).
 _TICKS = logging.getLogger("lifecare.ticks")
@@ -130,6 +132,9 @@ def on_post_build(env):
     problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs,
                                                  Path(env.conf["docs_dir"]))
     if not problems and not _serving():
+        # What the browsers will hold ticks for, so that the next build can compare with it.
+        (site_dir / changes.PUBLISHED).write_text(changes.published_steps(changes._steps(_checklists_data)) + "\n",
+                                                   encoding="utf-8")
         # Last: the Content-Security-Policy, made from each finished page (not while serving: MkDocs' server
         # adds an inline reload script of its own).
         problems += [Problem(_source_label_for(env, page), f"sidan har {what}, som webbplatsens säkerhetspolicy (CSP) "
@@ -154,7 +159,7 @@ def on_pre_page_macros(env):
 
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
-    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids, _stale_pdfs
+    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids, _stale_pdfs, _checklists_data
     _serve_error = None
     _render_problems.clear()
     _shown_numbers = set()
@@ -176,8 +181,10 @@ def define_env(env):
         if menu:
             raise DataError(menu)
         reused, step_report = changes.step_changes(ROOT, data.checklists)
-        if reused:
-            raise DataError(reused)
+        # And against what the last build published (its record in site/), which git may no longer show.
+        moved, published_report = changes.against_published([Path(env.conf["site_dir"]), ROOT / "site"], data.checklists)
+        if reused or moved:
+            raise DataError(reused + moved)
     except DataError as error:
         if not _serving():
             raise
@@ -191,6 +198,7 @@ def define_env(env):
     _shown_numbers = {entry[key] for entry in data.contact_index.values()
                       for key in ("phone_display", "it_phone_display") if key in entry}
     _published_ids = (list(data.role_index), list(data.form_index))
+    _checklists_data = data.checklists
     # tel: link → the number as the site writes it.
     _tel_hrefs = {entry[f"{kind}_href"]: entry[f"{kind}_display"] for entry in data.contact_index.values()
                   for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
@@ -387,6 +395,9 @@ def define_env(env):
         for line in step_report:
             if "glömmer" in line or "bockarna" in line:
                 _TICKS.warning(f"Checklistornas bockar: {line}")
+    for line in published_report:
+        if not any(line.split(" (")[0].replace("punkten", "borttagen punkt") in said for said in step_report):
+            _TICKS.warning(f"Checklistornas bockar: {line}")
     for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
                         ("accessibility", "Tillgänglighetsredogörelsen")):
         lines = changes.file_changes(ROOT, f"data/{name}.yml")

@@ -387,3 +387,40 @@ def file_changes(root: Path, path: str):
     if head is None or current is None:
         return []
     return list(_structure(head, current, ""))
+
+
+# What the last build published of the checklists, written into the site: the steps the browsers hold ticks for.
+PUBLISHED = "lc-bockar.json"
+
+
+def published_steps(steps: dict) -> str:
+    """The record of the checklists' boxes a build publishes (its site's lc-bockar.json)."""
+    import json
+    return json.dumps({"steps": steps}, ensure_ascii=False, sort_keys=True, indent=0)
+
+
+def against_published(folders, current: dict):
+    """(problems, lines) for the boxes against what the last build published (lc-bockar.json in the last site/):
+    a change git no longer shows (committed, and another commit after it) is still seen here."""
+    import json
+    from .errors import Problem
+    record = next((folder / PUBLISHED for folder in folders if (folder / PUBLISHED).is_file()), None)
+    if record is None:
+        return [], []
+    try:
+        before = {str(k): str(v) for k, v in json.loads(record.read_text(encoding="utf-8"))["steps"].items()}
+    except (ValueError, KeyError, AttributeError, OSError):
+        return [], [f"{record.name} i den senast byggda webbplatsen går inte att läsa, så bygget kan inte jämföra "
+                    "bockarna med den"]
+    now = _steps(current)
+    problems = []
+    for ident, text in now.items():
+        took = [other for other, old in before.items() if other != ident and old == text]
+        if ident in before and before[ident] != text and took:
+            problems.append(Problem(CHECKLISTS, f'punkten "{ident}" har fått texten som punkten "{took[0]}" hade på den '
+                                                f'senast byggda webbplatsen ("{text}"). Webbläsare som bockade av '
+                                                f'"{ident}" skulle visa den här texten som klar. Låt punkterna behålla '
+                                                "sina texter, eller ge dem nya id."))
+    lines = [f'punkten "{ident}" ({text}) fanns på den senast byggda webbplatsen men inte nu: webbläsare som har '
+             "bockat av den glömmer bocken" for ident, text in before.items() if ident not in now]
+    return problems, lines
