@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.test_csp import _watch
+from tests.browser.test_csp import _watch, tick_search_and_answer
 from tests.conftest import ROOT, build, copy_project
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -112,17 +112,5 @@ def test_a_missing_page_gets_the_404_page_with_working_links_under_the_sub_path(
 def test_checklist_search_and_helper_work_behind_nginx(nginx, context):
     page = context.new_page()
     violations = _watch(page)
-    page.goto(nginx + "kommun/")
-    box = page.locator(".lc-checklist__item input[type=checkbox]").first
-    box.check()
-    page.reload()
-    assert box.is_checked()
-    page.locator(".md-search__input").click()
-    page.keyboard.type("biståndshandläggare")
-    page.locator(".md-search-result__item").first.wait_for()
-    page.goto(nginx + "i-drift-igen/")
-    page.locator("#lc-helper-roll-kommun").check()
-    page.locator("#lc-helper-admitted-ja").check()
-    page.locator("#lc-helper-discharged-nej").check()
-    assert page.locator("[data-lc-answer] [data-lc-verdict]").inner_text().strip()
+    tick_search_and_answer(page, nginx)
     assert violations == []
