@@ -102,17 +102,10 @@ def on_post_page_macros(env):
     shows the Swedish error instead; a build is stopped by on_post_build, which reads the finished site."""
     if _serve_error is not None or not _shown_numbers or not _serving():
         return
-    shown = re.sub(r'<div class="lc-corrections.*?</div>', "", env.markdown, flags=re.S)
-    shown = re.sub(r"<[^>]+>", " ", shown)
-    for number in phones.numbers_in_text(re.sub(r"[*_`]+", "", shown)):
-        written = " ".join(number.split())
-        if written not in _shown_numbers:
-            problem = Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som inte står på '
-                              'någon post i data/contacts.yml. Skriv numret på en post där och visa det med {{ phone("id") }} '
-                              'eller {{ contact("id") }}.')
-            log.error(str(problem))
-            env.markdown = Fragments(FRAGMENTS).render("data-error.html", problems=[str(problem)])
-            return
+    for written in pages.unknown_numbers(re.sub(r"[*_`]+", "", env.markdown), _shown_numbers)[:1]:
+        env.markdown = _failed([Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som '
+                                        "inte står på någon post i data/contacts.yml. Skriv numret på en post där och visa "
+                                        'det med {{ phone("id") }} eller {{ contact("id") }}.')])
 
 
 def _source_label_for(env, relative):

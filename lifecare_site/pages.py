@@ -8,7 +8,7 @@ import jinja2
 import jinja2.nodes
 import yaml
 
-from . import phones
+from . import phones, yamlfile
 from .errors import Problem
 
 # Macros whose first argument is an id, and where that id must exist.
@@ -55,7 +55,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                                            "exempel med git checkout, eller ta bort den ur docs/ och ur nav i mkdocs.yml."))
         # What a merge left behind, and a comment never closed (all below it would be hidden or shown as text).
         for number, line in enumerate(text.splitlines(), start=1):
-            if re.match(r"(<{7}|={7}|>{7})(\s|$)", line):
+            if yamlfile.MERGE_MARKER.match(line):
                 problems.append(Problem(label, "sidan har kvar en markering från en git-sammanslagning (<<<<<<<, ======= "
                                                "eller >>>>>>>). Välj vilken text som gäller och ta bort markeringarna.",
                                         line=number))
@@ -273,6 +273,24 @@ def source_label(docs_dir: Path, relative: str) -> str:
     return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
 
 
+def unknown_numbers(html: str, numbers):
+    """The phone numbers a reader sees in `html` (text, attribute values, text in drawings; not scripts, styles or
+    the scan's quoted corrections) that are not among `numbers`, as written on the site."""
+    # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked on their own.
+    attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
+                          if not value.lower().startswith(("tel:", "data:")))
+    visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
+    # Entities decoded (&nbsp;, &#8209;), as the reader sees them; the contacts' own numbers set aside first,
+    # so that the number library (slow on long text) reads only what is left, and only if digits are.
+    shown = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", visible) + " " + attributes).split())
+    for known in sorted(numbers, key=len, reverse=True):
+        shown = shown.replace(known, " ")
+    if not _DIGITS.search(_ISO_DATE.sub(" ", shown)):
+        return []
+    return [written for written in (" ".join(found.split()) for found in phones.numbers_in_text(shown))
+            if written not in numbers]
+
+
 def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
     """Every phone number or tel: link in the finished site that is not a contact's in data/contacts.yml.
 
@@ -304,28 +322,11 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             problems.append(Problem(label, "den publicerade sidan saknar sina checklistor, blanketter eller tabeller: "
                                            "hooken lifecare_site/hooks.py har inte körts. Kontrollera att hooks i "
                                            "mkdocs.yml har raden - lifecare_site/hooks.py."))
-        if path.suffix in (".html", ".htm"):
-            # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked above.
-            attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
-                                  if not value.lower().startswith(("tel:", "data:")))
-            visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
-            shown = re.sub(r"<[^>]+>", " ", visible) + " " + attributes
-        else:
-            shown = html
-        # Entities decoded (&nbsp;, &#8209;), as the reader sees them; the contacts' own numbers set aside first,
-        # so that the number library (slow on long text) reads only what is left, and only if digits are.
-        shown = " ".join(html_module.unescape(shown).split())
-        for known in sorted(numbers, key=len, reverse=True):
-            shown = shown.replace(known, " ")
-        if not _DIGITS.search(_ISO_DATE.sub(" ", shown)):
-            continue
-        for found in phones.numbers_in_text(shown):
-            written = " ".join(found.split())
-            if written not in numbers:
-                problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
-                                               "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
-                                               'där: skriv det på en post och visa det med {{ phone("id") }} eller '
-                                               '{{ contact("id") }}. Står numret i mkdocs.yml eller i overrides/, ta bort det därifrån.'))
+        for written in unknown_numbers(html if path.suffix in (".html", ".htm") else html_module.escape(html), numbers):
+            problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
+                                           "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
+                                           'där: skriv det på en post och visa det med {{ phone("id") }} eller '
+                                           '{{ contact("id") }}. Står numret i mkdocs.yml eller i overrides/, ta bort det därifrån.'))
     return problems
 
 

@@ -163,6 +163,10 @@ def not_a_file(path: Path):
     return None
 
 
+# A line a git merge leaves behind when two changes meet: <<<<<<< HEAD, =======, >>>>>>> other.
+MERGE_MARKER = re.compile(r"(<{7}|={7}|>{7})(\s|$)")
+
+
 def loads(raw: bytes, label: str):
     """Load the bytes of one data file, as `load` does."""
     if len(raw) > MAX_BYTES:
@@ -170,7 +174,7 @@ def loads(raw: bytes, label: str):
                                         "Kontrollera att det är rätt fil.")])
     text = _decode(raw, label)
     for number, line in enumerate(text.splitlines(), start=1):
-        if re.match(r"(<{7}|={7}|>{7})(\s|$)", line):
+        if MERGE_MARKER.match(line):
             raise DataError([Problem(label, "filen har kvar en markering från en git-sammanslagning (<<<<<<<, ======= "
                                             "eller >>>>>>>). Välj vilka rader som gäller och ta bort markeringarna.",
                                      line=number)])
