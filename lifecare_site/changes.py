@@ -194,6 +194,26 @@ def step_base(root: Path):
     return "HEAD", commits[1:], "senaste incheckningen"
 
 
+def _role_and_phase_changes(old, new):
+    """Lines for the fields of roles and phases (not their items) that differ, with what they were and are."""
+    def parts(data):
+        out = {}
+        for role in (data.get("roles") or []) if isinstance(data, dict) else []:
+            if isinstance(role, dict):
+                out[f'rollen "{role.get("id")}"'] = (role, ("phases",))
+                for phase in role.get("phases") or []:
+                    if isinstance(phase, dict):
+                        out[f'fasen "{role.get("id")}/{phase.get("id")}"'] = (phase, ("items",))
+        return out
+    before, after = parts(old), parts(new)
+    lines = []
+    for name, (part, leave_out) in after.items():
+        if name in before and (fields := _changed_fields(before[name][0], part, leave_out)):
+            lines.append(f"ändrade fält i {name}: {', '.join(fields)}")
+            lines += _field_details(before[name][0], part, fields)
+    return lines
+
+
 def step_changes(root: Path, current: dict):
     """(problems, report) for the checklists' boxes against git: the browsers keep ticks under each step's id.
 
@@ -224,14 +244,18 @@ def step_changes(root: Path, current: dict):
     report += [f'ändrad text i punkt "{ident}": {_text(old_items[ident])} → {_text(item)}'
                for ident, item in new_items.items() if ident in old_items and ident not in now
                and _text(old_items[ident]) != _text(item)]
-    report += [f'ändrade fält i punkt "{ident}": {", ".join(fields)}' for ident, item in new_items.items()
-               if ident in old_items and (fields := _changed_fields(old_items[ident], item, ("text",)))]
+    for ident, item in new_items.items():
+        if ident in old_items and (fields := _changed_fields(old_items[ident], item, ("text",))):
+            report.append(f'ändrade fält i punkt "{ident}": {", ".join(fields)}')
+            report += _field_details(old_items[ident], item, fields)
     # Browsers keep ticks per role too: a role renamed or removed forgets all of them.
     old_roles = {str(r.get("id")) for r in head.get("roles") or [] if isinstance(r, dict)}
     new_roles = {str(r.get("id")) for r in (_on_disk(root, CHECKLISTS) or {}).get("roles") or [] if isinstance(r, dict)}
     report += [f'borttagen roll "{ident}": webbläsare som har bockat av i rollens checklista glömmer alla bockarna'
                for ident in sorted(old_roles - new_roles)]
     report += [f'ny roll "{ident}"' for ident in sorted(new_roles - old_roles)]
+    # Every other word of a role or phase (titles, introductions, notes, the site's additions).
+    report += _role_and_phase_changes(head, _on_disk(root, CHECKLISTS))
     # A step that leaves one role but stays in another (a shared one) is a lost step too.
     old_places, new_places = _placements(head), _placements(_on_disk(root, CHECKLISTS))
     for place, idents in old_places.items():
@@ -297,9 +321,7 @@ def form_changes(root: Path):
     for ident, form in now.items():
         if ident in before and (fields := _changed_fields(before[ident], form)):
             lines.append(f'ändrade fält i blankett "{ident}": {", ".join(fields)}')
-            # Which rows came and went (information: the rows of a register blankett).
-            lines += [f"  {line}" for field in fields if isinstance(form.get(field), list)
-                      for line in _structure(before[ident].get(field), form.get(field), field)]
+            lines += _field_details(before[ident], form, fields)
     shared = _changed_fields(head, current, ("forms",))
     if shared:
         lines.append(f"ändrat i det som alla blanketter delar: {', '.join(shared)}")
@@ -314,15 +336,19 @@ def contact_field_changes(root: Path):
     if not isinstance(head, dict) or not isinstance(current, dict):
         return []
     before, now = _entries(head), _entries(current)
-    lines = [f'ändrade fält i post "{ident}" ({entry.get("name", "")}): {", ".join(fields)}'
-             for ident, entry in now.items()
-             if ident in before and (fields := _changed_fields(before[ident], entry, ("phone", "email", "address")))]
+    lines = []
+    for ident, entry in now.items():
+        if ident in before and (fields := _changed_fields(before[ident], entry, ("phone", "email", "address"))):
+            lines.append(f'ändrade fält i post "{ident}" ({entry.get("name", "")}): {", ".join(fields)}')
+            lines += _field_details(before[ident], entry, fields)
     groups = lambda data: {str(g.get("id", g.get("title", ""))): g for g in data.get("groups") or [] if isinstance(g, dict)}
     old_groups, new_groups = groups(head), groups(current)
     lines += [f'ny grupp "{ident}"' for ident in new_groups if ident not in old_groups]
     lines += [f'borttagen grupp "{ident}"' for ident in old_groups if ident not in new_groups]
-    lines += [f'ändrade fält i grupp "{ident}": {", ".join(fields)}' for ident, group in new_groups.items()
-              if ident in old_groups and (fields := _changed_fields(old_groups[ident], group, ("entries",)))]
+    for ident, group in new_groups.items():
+        if ident in old_groups and (fields := _changed_fields(old_groups[ident], group, ("entries",))):
+            lines.append(f'ändrade fält i grupp "{ident}": {", ".join(fields)}')
+            lines += _field_details(old_groups[ident], group, fields)
     return lines
 
 
@@ -347,6 +373,30 @@ def _brief(value) -> str:
         return "{" + ", ".join(shown) + (", …" if len(value) > 3 else "") + "}"
     text = " ".join(str(value).split())
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _worded(old: str, new: str):
+    """Two texts shown where they differ, with a few words either side: a sentence cut short (a line lost, a
+    comment line that ended a folded text) is seen in the report, not only that the text changed."""
+    before, after = old.split(), new.split()
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < min(len(before), len(after)) - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+
+    def part(words):
+        first, last = max(start - 3, 0), len(words) - max(end - 3, 0)
+        shown = " ".join(words[first:last])
+        shown = shown if len(shown) <= 120 else shown[:117] + "…"
+        return f'"{"…" if first else ""}{shown}{"…" if last < len(words) else ""}"'
+    return f"{part(before)} → {part(after)}"
+
+
+def _field_details(old, new, fields):
+    """Indented lines for each changed field: what it was and what it is now."""
+    return [f"  {line}" for field in fields for line in _structure(old.get(field), new.get(field), field)]
 
 
 def _structure(old, new, path):
@@ -377,6 +427,8 @@ def _structure(old, new, path):
                     left.remove(item)
                 else:
                     yield f"{path}: nytt {_brief(item)}"
+    elif isinstance(old, str) and isinstance(new, str) and old != new:
+        yield f"{path}: {_worded(old, new)}"
     elif old != new:
         yield f"{path}: {_brief(old) if old is not None else '–'} → {_brief(new) if new is not None else '–'}"
 

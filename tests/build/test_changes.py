@@ -157,9 +157,22 @@ def test_the_build_reports_forms_contacts_and_items_without_a_box(checkout):
     assert 'ändrade fält i blankett "slutenvard": proposal_of' in result.output
     assert "ändrat i det som alla blanketter delar: register_header" in result.output
     assert 'ändrade fält i post "servicedesk" (Servicedesk, Region Västernorrland): ask_for' in result.output
+    # What the field said is shown, not only its name.
+    assert "ask_for: Säg att Lifecare SP har driftstopp → –" in result.output
     # A rule has no box, but a change to its words is reported all the same.
     assert "behöver inte föras in retroaktivt. → " in result.output
     assert "glömmer bocken" not in result.output
+
+
+def test_a_comment_line_that_ends_a_folded_text_shows_what_was_cut(checkout):
+    # A line commented out inside a folded text (>-) ends the text there: YAML reads it as a comment.
+    _edit_file(checkout, "checklists.yml", "          och därefter kasseras. Dokumentägaren har fått frågan om vilket som\n",
+               "        # och därefter kasseras. Dokumentägaren har fått frågan om vilket som\n")
+    _edit_file(checkout, "checklists.yml", "\n          gäller.\n", "\n        # gäller.\n")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert 'ändrade fält i fasen "slutenvard/skicka": note' in result.output
+    assert 'note: "…i patientens journal och därefter kasseras. Dokumentägaren har fått frågan om vilket som gäller." → "…i patientens journal"' in result.output
 
 
 def test_a_cut_off_file_is_seen_in_the_report(checkout):
