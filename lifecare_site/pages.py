@@ -246,9 +246,13 @@ def nav_problems(docs_dir: Path, nav):
 # What a reader never sees as text: scripts, styles, the QR codes' drawings, and the list of the scan's
 # corrections on Om rutinen, which quotes the scan's own numbers as text.
 _UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<div class=\"lc-corrections.*?</div>", re.S | re.I)
-_ATTRIBUTE = re.compile(r"""\s[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# The attributes a reader meets (a tooltip, alt text, a screen reader's label, the page's description), not the
+# numbers of a drawing's geometry (d, viewBox, points).
+_ATTRIBUTE = re.compile(r"""\s(?:title|alt|aria-label|aria-description|aria-roledescription|aria-placeholder|placeholder|"""
+                        r"""content|value|label|summary|abbr)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _TEL = re.compile(r"""href\s*=\s*["']?(tel:[^"'\s>]*)""", re.I)
 _TEL_LINK = re.compile(r"""<a\b[^>]*href\s*=\s*["']?(tel:[^"'\s>]*)[^>]*>(.*?)</a>""", re.I | re.S)
+_CODE = re.compile(r"<(pre|code)\b[^>]*>(.*?)</\1>", re.S | re.I)
 # Text a reader sees inside an SVG drawing (the QR codes' paths are numbers too, and are not read).
 _SVG_TEXT = re.compile(r"<(text|title|desc|tspan)\b[^>]*>(.*?)</\1>", re.S | re.I)
 # Files the theme ships (its scripts, styles, fonts and search), not written by anyone here.
@@ -273,7 +277,7 @@ def source_label(docs_dir: Path, relative: str) -> str:
     return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
 
 
-def unknown_numbers(html: str, numbers):
+def unknown_numbers(html: str, numbers, local: bool = True):
     """The phone numbers a reader sees in `html` (text, attribute values, text in drawings; not scripts, styles or
     the scan's quoted corrections) that are not among `numbers`, as written on the site."""
     # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked on their own.
@@ -287,7 +291,7 @@ def unknown_numbers(html: str, numbers):
         shown = shown.replace(known, " ")
     if not _DIGITS.search(_ISO_DATE.sub(" ", shown)):
         return []
-    return [written for written in (" ".join(found.split()) for found in phones.numbers_in_text(shown))
+    return [written for written in (" ".join(found.split()) for found in phones.numbers_in_text(shown, local))
             if written not in numbers]
 
 
@@ -322,7 +326,18 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             problems.append(Problem(label, "den publicerade sidan saknar sina checklistor, blanketter eller tabeller: "
                                            "hooken lifecare_site/hooks.py har inte körts. Kontrollera att hooks i "
                                            "mkdocs.yml har raden - lifecare_site/hooks.py."))
-        for written in unknown_numbers(html if path.suffix in (".html", ".htm") else html_module.escape(html), numbers):
+        # A macro's HTML shown as code (its line indented four spaces, or inside `…`): the reader sees markup and a
+        # number as the phone dials it. Said as such, and the code left out of the number check below.
+        if any("tel:" in code or 'class="lc-' in code for code in
+               (html_module.unescape(m.group(2)) for m in _CODE.finditer(html))):
+            problems.append(Problem(label, "den publicerade sidan visar HTML från ett anrop som kod, med numret så som "
+                                           "telefonen ringer det: raden med anropet är indragen fyra mellanslag (eller "
+                                           "står inom `…`), och då visar Markdown den som kod. Ta bort indraget."))
+            html = _CODE.sub(" ", html)
+        # Pages and drawings as a reader sees them; scripts, style sheets and data files as text, where numbers
+        # written without an area code are a program's, not a reader's.
+        markup = path.suffix in (".html", ".htm", ".svg")
+        for written in unknown_numbers(html if markup else html_module.escape(html), numbers, local=markup):
             problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
                                            "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
                                            'där: skriv det på en post och visa det med {{ phone("id") }} eller '
@@ -472,6 +487,14 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                                     f"sidan har samma id två gånger ({', '.join(twice[:3])}"
                                     f"{' …' if len(twice) > 3 else ''}): en checklista, blankett eller tabell står "
                                     "troligen två gånger på sidan, och då sparas bockar och länkar fel. Ta bort det ena anropet."))
+    # The law (DOS-lagen) asks for the accessibility statement to be reached from every page: the footer
+    # links to it by its file name (overrides/partials/copyright.html).
+    footers = [path for path in sorted(site_dir.rglob("*.html")) if "md-copyright" in path.read_text(encoding="utf-8")]
+    if footers and not any("lc-footer__link" in path.read_text(encoding="utf-8") for path in footers):
+        problems.append(Problem("docs/tillganglighet.md", "sidfoten saknar länken till tillgänglighetsredogörelsen, "
+                                                          "som ska nås från varje sida. Sidfoten (overrides/partials/"
+                                                          "copyright.html) länkar till sidan docs/tillganglighet.md: "
+                                                          "har sidan bytt namn eller flyttats, ge den tillbaka det namnet."))
     directory = shown("telefonnummer/index.html")
     if directory is not None:
         missing = sorted(href for href in hrefs if f'href="{href}"' not in directory)

@@ -100,12 +100,23 @@ def find_numbers(text: str):
 _LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]{0,5}[\dOo]){5,}(?![\w/])")
 
 
-def numbers_in_text(text: str):
-    """Every phone number, or what an editor meant as one, written in running text."""
+# A local number, written without its area code the way Swedes write one: "16 32 00", "163 20 00", "19-10-00"
+# (digits in groups of two after a first group of one to three, three or four groups in all). Nothing else on
+# the site is written so: dates are ISO (2026-12-01), sums and counts are grouped in threes.
+_LOCAL = re.compile(r"(?<![\w+\-/.,:])\d{1,3}(?:[ \-]\d\d){2,3}(?![\w\-/.,:]?\d)")
+
+
+def numbers_in_text(text: str, local: bool = True):
+    """Every phone number, or what an editor meant as one, written in running text (and, with `local`, one
+    written without its area code: for text a reader reads, not a script's or a style sheet's numbers)."""
     found = find_numbers(text)
     for match in _LOOKS_LIKE.finditer(text):
         written = match.group(0).strip()
         if sum(c.isdigit() or c in "Oo" for c in written) >= 7 and not any(written in f or f in written for f in found):
+            found.append(written)
+    for match in _LOCAL.finditer(text) if local else ():
+        written = match.group(0)
+        if not any(written in f for f in found):
             found.append(written)
     return found
 

@@ -246,3 +246,22 @@ def test_merge_markers_in_a_data_file_are_named(project):
 def test_an_empty_page_is_refused(project):
     (project / "docs" / "gemensamt.md").write_text("\n", encoding="utf-8")
     build_fails(project, "docs/gemensamt.md: sidan är tom")
+
+
+def test_renaming_the_accessibility_statement_is_refused_as_the_footer_would_lose_its_link(project):
+    docs = project / "docs"
+    (docs / "tillganglighet.md").rename(docs / "tillganglighetsredogorelse.md")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - tillganglighet.md", "  - tillganglighetsredogorelse.md"),
+                      encoding="utf-8")
+    build_fails(project, "docs/tillganglighet.md: sidfoten saknar länken till tillgänglighetsredogörelsen",
+                "ge den tillbaka det namnet")
+
+
+def test_a_call_indented_into_a_code_block_is_said_as_such_not_as_a_strange_number(project):
+    path = project / "docs" / "gemensamt.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("# Gemensamt", '# Gemensamt\n\nText.\n\n    Ring {{ phone("region-vaxel") }} först.\n', 1),
+                    encoding="utf-8")
+    output = build_fails(project, "docs/gemensamt.md", "visar HTML från ett anrop som kod", "Ta bort indraget")
+    assert "+46" not in output

@@ -20,6 +20,9 @@ WHERE = "Ett telefonnummer skrivs bara på en post i data/contacts.yml"
      "              Ring 060-19 10 00 och kontrollera inkomna meddelanden i Lifecare SP efter driftstoppet och",
      "sv-kvittera"),
     ("routine.yml", "{phone:region-vaxel} eller direktnummer", "0611-800 00 eller direktnummer", "tel-region-vaxel"),
+    # A local number, without its area code.
+    ("contacts.yml", "        note: Eller ring direktnumret till aktuell avdelning/enhet.",
+     "        note: Eller ring direktnumret 80 01 00.", 'post "region-vaxel"'),
 ])
 def test_a_number_written_outside_a_contacts_number_field_is_refused(project, file, old, new, entry):
     edit_data(project, file, old, new)
@@ -41,6 +44,16 @@ def test_what_is_not_a_number_passes():
     for text in ("Datum 2025-10-02, version 1.0", "kl. 14.02", "19121212-1212", "postnummer 891 89", "112"):
         assert phones.numbers_in_text(text) == [], text
     assert phones.numbers_in_text("ring 060-16 31 0O") == ["060-16 31 0O"]
+
+
+def test_a_local_number_without_its_area_code_is_found():
+    for text, number in (("ring 16 32 00", "16 32 00"), ("ring 163 20 00.", "163 20 00"), ("tel 19-10-00", "19-10-00"),
+                         ("(16 31 00)", "16 31 00")):
+        assert phones.numbers_in_text(text) == [number], text
+    # The whole number is found once, not its last part again.
+    assert phones.numbers_in_text("ring 060-16 32 00") == ["060-16 32 00"]
+    for text in ("1 000 000 kronor", "2026-12-01", "kl. 08 00", "sidan 12 av 14", "version 1.16 32 00"):
+        assert phones.numbers_in_text(text) == [], text
 
 
 def test_a_group_shows_each_entrys_own_note_and_question_wherever_it_is_shown(project):
