@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from lifecare_site import changes, csp, decisions, failure, model, pages, pdfs, phones, preflight, routine, siteurl  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
-from lifecare_site.render import FRAGMENTS, SLOTS, Fragments, relative_url, text, with_markdown_headings  # noqa: E402
+from lifecare_site.render import FRAGMENTS, FinishedBlocksExtension, Fragments, block, relative_url, text, with_markdown_headings  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 
 ROOT = Path(__file__).parent
@@ -157,7 +157,11 @@ def define_env(env):
     _render_problems.clear()
     _shown_numbers = set()
     _tel_hrefs = {}
-    SLOTS.clear()
+    # Finished HTML blocks go to Markdown's raw HTML store without being parsed again (render.block): faster, and
+    # the same page without it. Both engines build each page's Markdown from this list.
+    extensions = env.conf.get("markdown_extensions")
+    if isinstance(extensions, list) and not any(isinstance(e, FinishedBlocksExtension) for e in extensions):
+        extensions.append(FinishedBlocksExtension())
     try:
         address_problem = siteurl.problem(env.conf.get("site_url") or "")
         if address_problem:
@@ -461,12 +465,12 @@ def define_env(env):
     @env.macro
     def checklist(ident):
         """A role's checklist, phase by phase; its phase headings are in the page's table of contents."""
-        return with_markdown_headings(_checklist_html(_role(ident)["id"], 2), SLOTS)
+        return with_markdown_headings(_checklist_html(_role(ident)["id"], 2))
 
     @env.macro
     def all_checklists():
         """Every role's checklist, each under its role's heading."""
-        return SLOTS.put(fragments.render("all-checklists.html", roles=data.checklists["roles"]))
+        return block(fragments.render("all-checklists.html", roles=data.checklists["roles"]))
 
     @env.macro
     def role_links():
@@ -489,7 +493,7 @@ def define_env(env):
     @env.macro
     def blankett(ident):
         """A printable blankett with its instructions, address and QR code."""
-        return SLOTS.put(_form_html(_form(ident)))
+        return block(_form_html(_form(ident)))
 
     @env.macro
     def binder():
@@ -510,7 +514,7 @@ def define_env(env):
             fragments.render("decision-table.html", table=table, table_id=ident) for ident, table in tables.items())})
         for form in data.forms["forms"]:
             sections.append({"id": f"blankett-{form['id']}", "title": form["title"], "body": _form_html(form, in_binder=True)})
-        return SLOTS.put(fragments.render("binder.html", sections=sections))
+        return block(fragments.render("binder.html", sections=sections))
 
     @env.macro
     def form_links():
@@ -521,12 +525,12 @@ def define_env(env):
     def decision_table(ident):
         """One decision table (patienter, registrering, avbrott or kontakter) from data."""
         table = _lookup(tables, ident, "beslutstabellen", f'lifecare_site/decisions.py (det finns {", ".join(tables)})')
-        return SLOTS.put(fragments.render("decision-table.html", table=table, table_id=ident))
+        return block(fragments.render("decision-table.html", table=table, table_id=ident))
 
     @env.macro
     def registration_helper():
         """The "Ska patienten efterregistreras?" helper, with its rules embedded as JSON."""
-        return SLOTS.put(fragments.render("registration-helper.html", rules=decisions.helper_rules(data)))
+        return block(fragments.render("registration-helper.html", rules=decisions.helper_rules(data)))
 
     @env.macro
     def accessibility_statement():

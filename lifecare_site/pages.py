@@ -322,10 +322,6 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
                                                "data/contacts.yml. Skriv numret på en post där och visa det med "
                                                '{{ phone("id") }} eller {{ contact("id") }}.'))
-        if "data-lc-slot" in html:
-            problems.append(Problem(label, "den publicerade sidan saknar sina checklistor, blanketter eller tabeller: "
-                                           "hooken lifecare_site/hooks.py har inte körts. Kontrollera att hooks i "
-                                           "mkdocs.yml har raden - lifecare_site/hooks.py."))
         # A macro's HTML shown as code (its line indented four spaces, or inside `…`): the reader sees markup and a
         # number as the phone dials it. Said as such, and the code left out of the number check below.
         if any("tel:" in code or 'class="lc-' in code for code in

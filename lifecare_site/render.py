@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 # Characters that start markup inside a line of Markdown (emphasis, code, links, attribute lists,
@@ -72,51 +74,73 @@ class Fragments:
         return Markup(text_)
 
 
-class Slots:
-    """Rendered HTML blocks kept aside while Markdown converts the page around a short placeholder.
-
-    Checklists, blanketter and the binder are finished HTML; sending them through Markdown's HTML
-    parser costs most of a large build and changes nothing. A page gets a placeholder line, and the
-    hook on_page_content (lifecare_site/hooks.py) puts the HTML back."""
-
-    def __init__(self):
-        self.blocks = {}
-
-    def put(self, html: Markup) -> Markup:
-        token = f'<div data-lc-slot="{len(self.blocks)}"></div>'
-        self.blocks[token] = html
-        # Blank lines around it: a raw HTML block of its own, never part of a paragraph.
-        return Markup(f"\n\n{token}\n\n")
-
-    def fill(self, html: str) -> str:
-        if "data-lc-slot" not in html:
-            return html
-        return re.sub(r'<div data-lc-slot="\d+"></div>', lambda m: self.blocks[m.group(0)], html)
-
-    def clear(self):
-        self.blocks.clear()
+# A finished HTML block in a page's Markdown is written between these two comments. Markdown (either engine)
+# passes it through as a raw HTML block, untouched; the extension below only makes that faster.
+BLOCK_START, BLOCK_END = "<!-- lc:html -->", "<!-- /lc:html -->"
+_BLOCK = re.compile(re.escape(BLOCK_START) + r"\n(.*?)\n" + re.escape(BLOCK_END), re.S)
 
 
-SLOTS = Slots()
+def block(html: str) -> Markup:
+    """A finished HTML block (checklist, blankett, binder, table) for a page's Markdown: a raw HTML block of its
+    own, with blank lines around it, so it never becomes part of a paragraph. Its text is data text (see `text`),
+    so nothing in it can end the block early."""
+    return Markup(f"\n\n{BLOCK_START}\n{html}\n{BLOCK_END}\n\n")
 
-_SLOT_HEADING = re.compile(r'<h([2-6]) class="([^"]*\blc-checklist__title\b[^"]*)" id="([^"]+)">(.*?)</h\1>', re.S)
+
+class FinishedBlocks(Preprocessor):
+    """Hands each finished HTML block to Markdown's own store for raw HTML, as Markdown does with any raw HTML
+    block, but without reading it through Markdown's HTML parser first (most of a large build). Without this
+    extension the page is the same, only slower to build."""
+
+    def run(self, lines):
+        source = "\n".join(lines)
+        if BLOCK_START not in source:
+            return lines
+        stored = _BLOCK.sub(lambda m: "\n\n" + self.md.htmlStash.store(m.group(1)) + "\n\n", source)
+        return stored.split("\n")
 
 
-def with_markdown_headings(html: str, slots: Slots) -> Markup:
-    """A finished HTML block whose phase headings Markdown sees, so they are in the page's table of contents.
+class FinishedBlocksExtension(Extension):
+    def extendMarkdown(self, md):
+        # After the macros (Zensical runs them as a preprocessor at 35), before the raw HTML parser (20) and the
+        # code fences (25).
+        md.preprocessors.register(FinishedBlocks(md), "lc_finished_blocks", 30)
 
-    The block is cut at each heading: the pieces between go aside as slots (they need not be balanced,
-    since Markdown sees only their placeholders), and each heading becomes a Markdown heading with the same
-    id and classes. Its text is already escaped for Markdown and HTML (Fragments' finalize)."""
-    parts, last = [], 0
-    for match in _SLOT_HEADING.finditer(html):
-        level, classes, ident, title = match.groups()
-        parts.append(slots.put(Markup(html[last:match.start()])))
-        attributes = " ".join([f"#{html_module.unescape(ident)}"] + [f".{name}" for name in html_module.unescape(classes).split()])
-        parts.append(Markup(f"\n\n{'#' * int(level)} {title.strip()} {{ {attributes} }}\n\n"))
-        last = match.end()
-    parts.append(slots.put(Markup(html[last:])))
-    return Markup("").join(parts)
+
+_HEADING = re.compile(r'<h([2-6]) class="([^"]*\blc-checklist__title\b[^"]*)" id="([^"]+)">(.*?)</h\1>', re.S)
+_OPENS = re.compile(r'<(?:div|section) class="lc-checklist(?:__phase)?\b[^>]*>$')
+
+
+def with_markdown_headings(html: str) -> Markup:
+    """A checklist whose phase headings Markdown sees, so they are in the page's table of contents.
+
+    The checklist's own element and its phases become Markdown-in-HTML blocks (md_in_html), each phase heading a
+    Markdown heading with the same id and classes, and everything between a finished block. Its text is already
+    escaped for Markdown and HTML (Fragments' finalize)."""
+    out, run = [], []
+
+    def flush():
+        if run:
+            out.append(block("\n".join(run)))
+            run.clear()
+    lines = html.splitlines()
+    for number, line in enumerate(lines):
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            flush()
+            level, classes, ident, title = heading.groups()
+            attributes = " ".join([f"#{html_module.unescape(ident)}"] + [f".{name}" for name in html_module.unescape(classes).split()])
+            out.append(Markup(f"\n\n{'#' * int(level)} {title.strip()} {{ {attributes} }}\n\n"))
+        elif _OPENS.match(line):
+            flush()
+            out.append(Markup(f"\n\n{line[:-1]} markdown=\"1\">\n\n"))
+        elif line == "</section>" or (number == len(lines) - 1 and line == "</div>"):
+            flush()
+            out.append(Markup(f"\n\n{line}\n\n"))
+        else:
+            run.append(line)
+    flush()
+    return Markup("").join(out)
 
 
 def css_string(value) -> Markup:
