@@ -7,7 +7,7 @@ SITE_STAMP := $(VENV)/.installed-site
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline pdf bench firefox clean
+.PHONY: serve build test offline pdf bench parity firefox clean
 
 $(BIN)/python:
 	python3 -m venv $(VENV)
@@ -52,9 +52,13 @@ pdf: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python scripts/bench.py
 
+# Samma webbplats med Zensical, efterföljaren till Material for MkDocs (installeras i .venv-zensical)?
+parity: $(SITE_STAMP)
+	$(BIN)/python scripts/parity.py
+
 # Utskrift från Firefox (kräver firefox-esr och npm): samma antal A4-sidor som från Chromium?
 firefox: $(TEST_STAMP)
 	$(BIN)/python scripts/firefox_pages.py
 
 clean:
-	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check .a11y-check $(VENV)
+	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check .a11y-check $(VENV) .venv-zensical

@@ -3,6 +3,7 @@
 Every macro returns Markup: fragments rendered with escaping, or data text through render.text,
 so that nothing from data/ can become Markdown or HTML on a page."""
 import functools
+import posixpath
 import logging
 import re
 import shutil
@@ -22,6 +23,8 @@ ROOT = Path(__file__).parent
 log = logging.getLogger("mkdocs.plugins.lifecare")
 # While "mkdocs serve" runs with bad data, the error page every page shows instead of its content.
 _serve_error = None
+# The facts every page carries (see _set_page_facts), rendered once per build.
+_page_facts = {}
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = {}
@@ -142,8 +145,25 @@ def on_post_build(env):
         log.error(str(problem))
 
 
+def _set_page_facts(env):
+    """The page-wide facts on the page itself (page.meta), where the templates of both engines read them; the
+    banner's link to "Om rutinen" made relative to the page."""
+    page = getattr(env, "page", None)
+    if page is None or not _page_facts or not isinstance(getattr(page, "meta", None), dict):
+        return
+    about = "om-rutinen/" if env.conf.get("use_directory_urls", True) else "om-rutinen.html"
+    statement = "tillganglighet/" if env.conf.get("use_directory_urls", True) else "tillganglighet.html"
+    page.meta.update(_page_facts)
+    page.meta["lc_header_html"] = _page_facts["lc_header_html"].replace("__LC_ABOUT_URL__", relative_url(about, page.url))
+    # The footer's link to the accessibility statement (docs/tillganglighet.md; the build refuses a site without it).
+    if (Path(env.conf["docs_dir"]) / "tillganglighet.md").is_file():
+        page.meta["lc_statement_url"] = relative_url(statement, page.url)
+
+
 def on_pre_page_macros(env):
-    """While serving with bad data, show the Swedish error on every page (make build still fails)."""
+    """The page's facts (banner, document control); while serving with bad data, the Swedish error on every page
+    instead (make build still fails)."""
+    _set_page_facts(env)
     if _serve_error is not None:
         env.markdown = _serve_error
         # The title would otherwise be rendered from the page's own first heading, which calls macros.
@@ -189,7 +209,7 @@ def define_env(env):
             log.error(str(problem))
         _serve_error = Fragments(FRAGMENTS).render(
             "data-error.html", problems=[str(problem) for problem in error.problems])
-        env.conf["extra"].update(lc_header_html="", lc_footer_html="", lc_print_footer_html="", lc_owner="")
+        _page_facts.clear()
         return
     # Every number the pages may show: the contacts' own, as written on the site.
     _shown_numbers = {entry[key] for entry in data.contact_index.values()
@@ -251,7 +271,7 @@ def define_env(env):
         part_of[section["id"]] = top
 
     def _routine_href(ident):
-        return _from_here("rutinen/" if env.conf["use_directory_urls"] else "rutinen.html") + f"#rutin-{ident}"
+        return _doc_link("rutinen", f"rutin-{ident}")
 
     fragments.env.globals["routine_href"] = _routine_href
     # A passage with its section's id needs no anchor of its own: the section's heading, just above, has it.
@@ -291,31 +311,48 @@ def define_env(env):
 
     fragments.env.globals["contact_html"] = _contact_html
 
+    # Links in fragments (raw HTML). MkDocs publishes raw HTML as it is: a link is written relative to the page's
+    # address. Zensical rewrites every link in a page as it does Markdown's, from the page's source file: a link is
+    # written to the source file (blanketter/kommun.md), which it checks and turns into the address.
+    links_from_source = type(env).__module__.startswith("zensical")
+
+    def _link_base():
+        """The folder this page's links are written from."""
+        if env.page is None:
+            return ""
+        return posixpath.dirname(env.page.path) if links_from_source else env.page.url
+
+    def _doc_link(name, anchor=""):
+        """A link from this page to the page made from docs/<name>.md, or to the file docs/<name> (a PDF)."""
+        is_file = "." in posixpath.basename(name)
+        if links_from_source:
+            link = posixpath.relpath(name if is_file else f"{name}.md", _link_base() or ".")
+        else:
+            folder = name[: -len("index")] if name == "index" or name.endswith("/index") else f"{name}/"
+            target = name if is_file else (folder if env.conf["use_directory_urls"] else f"{name}.html")
+            link = relative_url(target, env.page.url) if env.page else target
+        return link + (f"#{anchor}" if anchor else "")
+
     @functools.lru_cache(maxsize=None)
-    def _checklist_cached(ident, level, paper, depth):
+    def _checklist_cached(ident, level, paper, base):
         return fragments.render("checklist.html", role=data.role_index[ident], heading_level=level, paper=paper)
 
     def _checklist_html(ident, level, paper=False):
         # A role's checklist stands on its page, on the checklists page and in the whole routine: rendered once
-        # for each heading level and folder depth (its links to blanketter are relative to the page).
-        depth = env.page.url.count("/") if env.page else 0
-        return _checklist_cached(ident, level, paper, depth)
+        # for each heading level and each folder links are written from (its links to blanketter are relative).
+        return _checklist_cached(ident, level, paper, _link_base())
 
     fragments.env.globals["checklist_html"] = _checklist_html
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
     fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
     fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
 
-    def _from_here(target):
-        # Fragments are raw HTML, which MkDocs does not rewrite: links are made relative to the page here.
-        return relative_url(target, env.page.url) if env.page else target
-
     def _form_href(ident):
         _form(ident)
-        return _from_here(f"blanketter/{ident}/" if env.conf["use_directory_urls"] else f"blanketter/{ident}.html")
+        return _doc_link(f"blanketter/{ident}")
 
     fragments.env.globals["form_href"] = _form_href
-    fragments.env.globals["page_href"] = lambda name: _from_here(f"{name}/" if env.conf["use_directory_urls"] else f"{name}.html")
+    fragments.env.globals["page_href"] = _doc_link
     register_forms = {form["role"]: form for form in data.forms["forms"] if form["kind"] == "register"}
     fragments.env.globals["register_form"] = register_forms.get
     fragments.env.globals["blankett_line"] = data.checklists["blankett_line"]
@@ -343,7 +380,7 @@ def define_env(env):
         path = ROOT / pdfs.FOLDER / doc.file
         if not path.is_file() or _stale_pdfs:
             return Markup("")
-        return fragments.render("pdf-link.html", doc=doc, href=_from_here(f"pdf/{doc.file}"), size_kb=max(1, round(path.stat().st_size / 1024)))
+        return fragments.render("pdf-link.html", doc=doc, href=_doc_link(f"pdf/{doc.file}"), size_kb=max(1, round(path.stat().st_size / 1024)))
 
     fragments.env.globals["pdf_link"] = _pdf_link
 
@@ -412,11 +449,15 @@ def define_env(env):
         log.info("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
         for line in changed:
             log.info(f"  {line}")
-    # Who is behind the site: one home (data/accessibility.yml), in the statement and the footer alike.
-    env.conf["extra"]["lc_owner"] = data.accessibility["organisation"]
-    env.conf["extra"]["lc_header_html"] = fragments.render("document-banner.html")
-    env.conf["extra"]["lc_footer_html"] = fragments.render("document-control.html")
-    env.conf["extra"]["lc_print_footer_html"] = fragments.render("print-footer.html")
+    # What every page carries: the document's status, its document control, the running print footer, and who
+    # is behind the site (one home, data/accessibility.yml, in the statement and the footer alike).
+    _page_facts.update(lc_owner=str(data.accessibility["organisation"]),
+                       lc_header_html=str(fragments.render("document-banner.html")),
+                       lc_footer_html=str(fragments.render("document-control.html")),
+                       lc_print_footer_html=str(fragments.render("print-footer.html")))
+    # Zensical runs define_env once for each page, with the page: its facts are set here. MkDocs runs it once
+    # per build, and on_pre_page_macros sets them.
+    _set_page_facts(env)
 
     @env.macro
     def phone(ident):

@@ -23,7 +23,8 @@ FRAGMENTS = Path(__file__).resolve().parent / "fragments"
 
 def relative_url(target: str, page_url: str) -> str:
     """`target` (a site path such as "blanketter/kommun/") as a link from the page at `page_url`, as MkDocs'
-    get_relative_url makes it, without depending on MkDocs."""
+    get_relative_url makes it, without depending on MkDocs. The page's own URL may start with "/" (Zensical's do)."""
+    target, page_url = target.lstrip("/"), page_url.lstrip("/") or "."
     if page_url != ".":
         head, tail = posixpath.split(page_url)
         page_url = head if "." in tail else page_url

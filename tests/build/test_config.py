@@ -66,9 +66,9 @@ def _append(path, text):
 
 @pytest.mark.parametrize("edit,words", [
     (lambda p: _append(p / "overrides/partials/copyright.html", '{% include "partials/kontakt.html" %}\n'),
-     'overrides/partials/copyright.html, rad 10: ett fel i mallen (mallen "partials/kontakt.html" finns inte)'),
-    (lambda p: _append(p / "overrides/partials/copyright.html", "{{ config.extra.lc_owner.namn.foo }}\n"),
-     'overrides/partials/copyright.html, rad 10: ett fel i mallen (fältet "namn" finns inte)'),
+     'overrides/partials/copyright.html, rad 14: ett fel i mallen (mallen "partials/kontakt.html" finns inte)'),
+    (lambda p: _append(p / "overrides/partials/copyright.html", "{{ config.site_name.namn.foo }}\n"),
+     'overrides/partials/copyright.html, rad 14: ett fel i mallen (fältet "namn" finns inte)'),
     (lambda p: _edit(p, "language: custom", "language: svenska"), "mkdocs.yml: språket under theme → language finns inte"),
     (lambda p: _edit(p, "module_name: macros", "module_name: makros"), "pluginet macros hittar inte sin Python-fil"),
     (lambda p: _edit(p, "name: material", "name: materal"),
