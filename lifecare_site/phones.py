@@ -106,6 +106,20 @@ _LOOKS_LIKE = re.compile(r"(?<![\w+/.])(?:\+\s?46|0)[\dOo](?:[\s\-()]{0,5}[\dOo]
 _LOCAL = re.compile(r"(?<![\w+\-/.,:])\d{1,3}(?:[ \-]\d\d){2,3}(?![\w\-/.,:]?\d)")
 
 
+# The short numbers Swedes write in running text (SOS Alarm, 1177 Vårdguiden, the police, Giftinformation):
+# a number wherever it stands. Other short numbers and numbers without an area code in fewer groups ("800 00",
+# "80000") are numbers only where the words say so: "ring 800 00", "internt 80000", "tel. 163200".
+_WELL_KNOWN_SHORT = re.compile(r"(?<![\w+\-/.,:])(?:112|1177|90000|114\s?14|113\s?13)(?![\w\-/,:]?\d)"
+                               r"(?!\s?(?:kB|KB|KiB|MB|kr|st\b|%|sidor|procent|dagar|timmar|minuter))")
+# Words after which a figure is a page, a count or a size, not a number to call.
+_NOT_A_NUMBER_BEFORE = re.compile(r"(?i)(?:sida|sidan|sidorna|s\.|kapitel|punkt|version|paragraf|§)\s*$")
+_SAID_TO_BE_A_NUMBER = re.compile(
+    r"(?i)\b(?:ring(?:er|a|de|s)?|tel(?:efon|efonnummer|efonnumret|\.)?|tfn|nummer|numret|nr\.?|larma|sms(?:a)?|växel|växeln|"
+    r"internt?|anknytning|ankn\.?|direkt(?:nummer|numret)?|kortnummer|kortnumret)"
+    r"[\s:.]*(?:på\s+|till\s+|nummer\s+)?(\d(?:[\d .\-]{0,12}\d)?)(?![\w\-/,:]?\d)")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def numbers_in_text(text: str, local: bool = True):
     """Every phone number, or what an editor meant as one, written in running text (and, with `local`, one
     written without its area code: for text a reader reads, not a script's or a style sheet's numbers)."""
@@ -118,5 +132,16 @@ def numbers_in_text(text: str, local: bool = True):
         written = match.group(0)
         if not any(written in f for f in found):
             found.append(written)
+    if local:
+        for match in _WELL_KNOWN_SHORT.finditer(text):
+            if _NOT_A_NUMBER_BEFORE.search(text[max(match.start() - 12, 0):match.start()]):
+                continue
+            if not any(match.group(0) in f for f in found):
+                found.append(match.group(0))
+        for match in _SAID_TO_BE_A_NUMBER.finditer(text):
+            written = match.group(1).strip(" .-")
+            digits = re.sub(r"\D", "", written)
+            if len(digits) >= 3 and not _ISO_DATE.match(written) and not any(written in f or f in written for f in found):
+                found.append(written)
     return found
 

@@ -23,6 +23,9 @@ WHERE = "Ett telefonnummer skrivs bara på en post i data/contacts.yml"
     # A local number, without its area code.
     ("contacts.yml", "        note: Eller ring direktnumret till aktuell avdelning/enhet.",
      "        note: Eller ring direktnumret 80 01 00.", 'post "region-vaxel"'),
+    # An internal number in two groups, where the words say it is a number.
+    ("checklists.yml", "Ring primärvården/hälsocentralen och", "Ring primärvården/hälsocentralen (internt 800 00) och",
+     "sv-ring-primarvard"),
 ])
 def test_a_number_written_outside_a_contacts_number_field_is_refused(project, file, old, new, entry):
     edit_data(project, file, old, new)
@@ -41,9 +44,27 @@ def test_a_number_typed_into_a_page_is_refused_with_page_and_line(project):
 
 
 def test_what_is_not_a_number_passes():
-    for text in ("Datum 2025-10-02, version 1.0", "kl. 14.02", "19121212-1212", "postnummer 891 89", "112"):
+    for text in ("Datum 2025-10-02, version 1.0", "kl. 14.02", "19121212-1212", "postnummer 891 89"):
         assert phones.numbers_in_text(text) == [], text
     assert phones.numbers_in_text("ring 060-16 31 0O") == ["060-16 31 0O"]
+
+
+def test_short_numbers_and_numbers_the_words_call_numbers_are_found():
+    assert phones.numbers_in_text("Vid fara för liv, ring 112. Sjukvårdsrådgivning: 1177.") == ["112", "1177"]
+    for text, number in (("internt 800 00", "800 00"), ("tel. 80000", "80000"), ("ring 163200", "163200"),
+                         ("Ring 1632 00", "1632 00"), ("numret 16.32.00", "16.32.00"), ("ring 114 14", "114 14")):
+        assert phones.numbers_in_text(text) == [number], text
+    for text in ("(PDF, 112 kB)", "sidan 112", "Ring två gånger", "Ring kommunen 2026-12-01", "nr 12",
+                 "Ring ansvarig 3 gånger", "postnummer 891 89"):
+        assert phones.numbers_in_text(text) == [], text
+
+
+def test_a_short_number_typed_into_a_page_is_refused(project):
+    page = project / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("## Det viktigaste", "Vid fara för liv, ring 112.\n\n## Det viktigaste", 1),
+                    encoding="utf-8")
+    build_fails(project, "docs/index.md, rad ", 'telefonnumret "112"')
 
 
 def test_a_local_number_without_its_area_code_is_found():
