@@ -74,7 +74,8 @@ ROUTINE = "data/routine.yml"
 
 
 def passage_changes(root: Path, data):
-    """[(passage id, [what cites it])] for every passage whose words differ from the last commit."""
+    """[(passage id, [what cites it], what it said → what it says)] for every passage whose words differ from the
+    last commit."""
     committed = _git(root, "show", f"HEAD:./{ROUTINE}")
     if committed is None or committed.returncode != 0:
         return []
@@ -88,7 +89,7 @@ def passage_changes(root: Path, data):
         if ident in old and old[ident] != now:
             citing = [f"{element.entry} ({element.label})" for element, _ in data.elements
                       if ident in element.source and not element.label.startswith("docs/")]
-            out.append((ident, citing))
+            out.append((ident, citing, _worded(old[ident], now)))
     return out
 
 
@@ -290,6 +291,9 @@ def step_changes(root: Path, current: dict):
                                                 f'(source) som punkten "{took[0]}" hade: den har troligen bytt plats med '
                                                 f'den. Webbläsare som bockade av "{ident}" skulle visa den här texten som '
                                                 "klar. Låt punkterna behålla sina texter, eller ge dem nya id."))
+    old_sources = sources
+    new_sources = {ident: tuple(map(str, item.get("source") or ())) for ident, item in new_items.items()}
+    problems += [_moved_problem(new, old, now[new]) for new, old in _moved_to_new(before, now, old_sources, new_sources)]
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
         seen = {}
@@ -445,10 +449,45 @@ def file_changes(root: Path, path: str):
 PUBLISHED = "lc-bockar.json"
 
 
-def published_steps(steps: dict) -> str:
-    """The record of the checklists' boxes a build publishes (its site's lc-bockar.json)."""
+def _boxes_by_role(data):
+    """{role id: [the ids of its steps with a box]}: browsers keep ticks per role (…:checklista:<role>)."""
+    steps = _steps(data)
+    out = {}
+    for (role, _), idents in _placements(data).items():
+        out.setdefault(role, []).extend(i for i in idents if i in steps)
+    return out
+
+
+def published_steps(data: dict) -> str:
+    """The record of the checklists' boxes a build publishes (its site's lc-bockar.json): each step's words, and
+    which role's checklist holds it."""
     import json
-    return json.dumps({"steps": steps}, ensure_ascii=False, sort_keys=True, indent=0)
+    return json.dumps({"steps": _steps(data), "roles": _boxes_by_role(data)}, ensure_ascii=False, sort_keys=True, indent=0)
+
+
+def _moved_to_new(before: dict, now: dict, old_sources=None, new_sources=None):
+    """[(new id, old id)]: a step given new words whose old words (or, reworded, its passages) now stand on a new
+    id, as when a step is "inserted" above another by rewriting it. A tick on the old step would show on it."""
+    moved = []
+    for ident, text in now.items():
+        if ident in before:
+            continue
+        for other, old in before.items():
+            if other not in now or now[other] == old:
+                continue
+            same_sources = bool(old_sources and new_sources and new_sources.get(ident)
+                                and new_sources.get(ident) == old_sources.get(other) != new_sources.get(other))
+            if old == text or same_sources:
+                moved.append((ident, other))
+                break
+    return moved
+
+
+def _moved_problem(new, old, text, where=""):
+    from .errors import Problem
+    return Problem(CHECKLISTS, f'punkten "{old}" har fått nya ord, och orden den hade{where} står nu på den nya punkten '
+                               f'"{new}" ("{text}"). Webbläsare som bockade av "{old}" skulle visa de nya orden som klara. '
+                               f'Låt "{old}" behålla sina ord och ge den nya texten ett nytt id.')
 
 
 def against_published(folders, current: dict):
@@ -460,8 +499,11 @@ def against_published(folders, current: dict):
     if record is None:
         return [], []
     try:
-        before = {str(k): str(v) for k, v in json.loads(record.read_text(encoding="utf-8"))["steps"].items()}
-    except (ValueError, KeyError, AttributeError, OSError):
+        recorded = json.loads(record.read_text(encoding="utf-8"))
+        before = {str(k): str(v) for k, v in recorded["steps"].items()}
+        # Which role held each step (recorded since the record has it; an older record has only the steps).
+        roles = {str(role): [str(i) for i in idents] for role, idents in (recorded.get("roles") or {}).items()}
+    except (ValueError, KeyError, AttributeError, OSError, TypeError):
         return [], [f"{record.name} i den senast byggda webbplatsen går inte att läsa, så bygget kan inte jämföra "
                     "bockarna med den"]
     now = _steps(current)
@@ -473,6 +515,15 @@ def against_published(folders, current: dict):
                                                 f'senast byggda webbplatsen ("{text}"). Webbläsare som bockade av '
                                                 f'"{ident}" skulle visa den här texten som klar. Låt punkterna behålla '
                                                 "sina texter, eller ge dem nya id."))
+    problems += [_moved_problem(new, old, now[new], " på den senast byggda webbplatsen") for new, old in _moved_to_new(before, now)]
     lines = [f'punkten "{ident}" ({text}) fanns på den senast byggda webbplatsen men inte nu: webbläsare som har '
              "bockat av den glömmer bocken" for ident, text in before.items() if ident not in now]
+    holds = _boxes_by_role(current)
+    for role, idents in sorted(roles.items()):
+        if role not in holds:
+            lines.append(f'rollen "{role}" fanns på den senast byggda webbplatsen men inte nu: webbläsare som har bockat '
+                         "av i rollens checklista glömmer alla bockarna")
+            continue
+        lines += [f'punkten "{ident}" stod i rollen "{role}" på den senast byggda webbplatsen men inte nu: webbläsare '
+                  "som har bockat av den där glömmer bocken" for ident in idents if ident in now and ident not in holds[role]]
     return problems, lines

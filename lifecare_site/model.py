@@ -116,18 +116,24 @@ def _document(file: DataFile):
                                  "En fastställd rutin ska ange vem som fastställt den och när.")
 
 
-# Where a phone number may be written: a contact's own number fields, and the routine's list of the scan's
-# corrections, which quotes the scan as it is (shown as text, never as a number to call).
+# Where a phone number may be written: a contact's own number fields, and the scan's words in the routine's
+# list of corrections ("scan:"), which quote the scan as it is (shown as text, never as a number to call). The
+# corrected words beside them ("text:") may hold a number only as a contact has it (see _corrected_numbers).
 _NUMBER_FIELDS = {"phone", "it_phone"}
-_QUOTING_THE_SCAN = ("routine", "corrections")
+
+
+def _quotes_the_scan(file, path, key):
+    return file.name == "routine" and key == "scan" and path[:1] == ("corrections",)
 
 
 def _numbers_outside_contacts(file: DataFile):
     """One rule for numbers: a number reaches a page only through a contact in data/contacts.yml."""
     def walk(node, path):
+        if path[:1] == ("corrections",) and len(path) == 3 and path[2] == "text" and file.name == "routine":
+            return
         if isinstance(node, dict):
             for key, value in node.items():
-                if not (file.name == "contacts" and key in _NUMBER_FIELDS) and (file.name, key) != _QUOTING_THE_SCAN:
+                if not (file.name == "contacts" and key in _NUMBER_FIELDS) and not _quotes_the_scan(file, path, key):
                     walk(value, path + (key,))
         elif isinstance(node, list):
             for i, value in enumerate(node):
@@ -138,6 +144,19 @@ def _numbers_outside_contacts(file: DataFile):
                                'data/contacts.yml (phone:). Hänvisa till posten i stället: contact: på en punkt, eller '
                                '{phone:id} i data/routine.yml.')
     walk(file.data, ())
+
+
+def _corrected_numbers(file: DataFile, contact_index):
+    """A correction's corrected words ("text:") show a number only as a contact in data/contacts.yml has it: the
+    corrections table on "Om rutinen" is read by staff too."""
+    numbers = {re.sub(r"\D", "", entry[key]) for entry in contact_index.values() for key in _NUMBER_FIELDS if key in entry}
+    for c, correction in enumerate(file.data.get("corrections") or []):
+        text = correction.get("text") if isinstance(correction, dict) else None
+        for number in phones.numbers_in_text(text) if isinstance(text, str) else ():
+            if re.sub(r"\D", "", number) not in numbers:
+                file.add(("corrections", c, "text"),
+                         f'rättelsen visar telefonnumret "{number}", som inte är numret på någon post i data/contacts.yml. '
+                         "Skriv numret som det står på posten (phone:), eller ändra numret på posten om det är fel.")
 
 
 def _contacts(file: DataFile):
@@ -391,6 +410,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     for key in ("assessed", "updated"):
         _real_date(files["accessibility"], (key,), files["accessibility"].data[key])
     contact_index = _contacts(files["contacts"])
+    _corrected_numbers(files["routine"], contact_index)
     roles, items = _checklists(files["checklists"], contact_index)
     forms = _forms(files["forms"], roles, items, contact_index)
     _item_forms(files["checklists"], forms)
@@ -425,7 +445,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     problems = [problem for file in files.values() for problem in file.problems]
     if docs_dir is not None:
         problems += pages.reference_problems(docs_dir, contact_index, roles, forms, items)
-        problems += pages.number_problems(docs_dir)
+        problems += pages.number_problems(docs_dir) + pages.document_problems(docs_dir)
         problems += pages.front_matter_problems(docs_dir)
         problems += pages.link_problems(docs_dir)
         problems += pages.missing_pages(docs_dir, roles, forms)

@@ -118,6 +118,26 @@ def encoding_problems(docs_dir: Path):
     return problems
 
 
+# Documents the build cannot read: published as they are, they could show any number, an old one included.
+_DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".pages", ".numbers"}
+
+
+def document_problems(docs_dir: Path):
+    """Every document file in docs/ that is not one of the routine's PDFs made by make pdf (docs/pdf/)."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*")):
+        relative = path.relative_to(docs_dir)
+        if path.suffix.lower() not in _DOCUMENTS or any(part.startswith(".") for part in relative.parts):
+            continue
+        if relative.parts[0] == "pdf" and len(relative.parts) == 2 and path.name.startswith("avbrottsrutin-lifecare-sp-"):
+            continue
+        problems.append(Problem(f"docs/{relative.as_posix()}",
+                                "filen skulle publiceras som den är, och bygget kan inte läsa den: den kan visa ett gammalt "
+                                "eller felaktigt nummer. Rutinens PDF-filer görs av make pdf från sidorna (docs/pdf/). "
+                                "Skriv innehållet på en sida i docs/ i stället, eller ta bort filen."))
+    return problems
+
+
 def number_problems(docs_dir: Path):
     """Every page line with a phone number typed into it: a number reaches a page only through a contact."""
     problems = []
@@ -245,7 +265,12 @@ def nav_problems(docs_dir: Path, nav):
 
 # What a reader never sees as text: scripts, styles, the QR codes' drawings, and the list of the scan's
 # corrections on Om rutinen, which quotes the scan's own numbers as text.
-_UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<div class=\"lc-corrections.*?</div>", re.S | re.I)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
+_CSS_CONTENT = re.compile(r"content\s*:([^;}]*)", re.I)
+_CSS_STRING = re.compile(r'"([^"]*)"|\'([^\']*)\'')
+# Not read for numbers: scripts and drawings (their text is read on its own), and the scan's words as the corrections
+# table quotes them (its corrected words beside them are read).
+_UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<td class=\"lc-corrections__scan\">.*?</td>", re.S | re.I)
 # The attributes a reader meets (a tooltip, alt text, a screen reader's label, the page's description), not the
 # numbers of a drawing's geometry (d, viewBox, points).
 _ATTRIBUTE = re.compile(r"""\s(?:title|alt|aria-label|aria-description|aria-roledescription|aria-placeholder|placeholder|"""
@@ -283,6 +308,9 @@ def unknown_numbers(html: str, numbers, local: bool = True):
     # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked on their own.
     attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
                           if not value.lower().startswith(("tel:", "data:")))
+    # Text a style sheet in the page prints (content: "…", a running header or footer, say).
+    attributes += " " + " ".join(a or b for declaration in _CSS_CONTENT.findall(" ".join(_STYLE.findall(html)))
+                                 for a, b in _CSS_STRING.findall(declaration))
     visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
     # Entities decoded (&nbsp;, &#8209;), as the reader sees them; the contacts' own numbers set aside first,
     # so that the number library (slow on long text) reads only what is left, and only if digits are.

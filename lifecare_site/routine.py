@@ -87,6 +87,21 @@ def section_family(sections, ident):
     return family
 
 
+def _named_before(before, entry, contact_index):
+    """The other contact the words just before a {kind:id} name ("Ånge {phone:timra}": Ånge kommun), else None."""
+    words = re.findall(r"[^\W\d_][\w-]*", before)
+    if not words or entry is None:
+        return None
+    word = words[-1].casefold()
+    if word in str(entry.get("name", "")).casefold():
+        return None
+    for ident, other in contact_index.items():
+        name = str(other.get("name", ""))
+        if "entries" not in other and name and name.split()[0].strip(",").casefold() == word:
+            return {"id": ident, "name": name}
+    return None
+
+
 def check_facts(units, file, contact_index):
     """Every {kind:id} in the text must name an entry that has that fact; other braces are refused."""
     for unit in units.values():
@@ -103,8 +118,12 @@ def check_facts(units, file, contact_index):
                     continue
                 kind, ident = match.groups()
                 entry = contact_index.get(ident)
+                named = _named_before(value[:brace.start()], entry, contact_index)
                 if entry is None or "entries" in entry:
                     file.add(path, f'"{brace.group(0)}": posten "{ident}" finns inte i data/contacts.yml')
+                elif named:
+                    file.add(path, f'texten nämner {named["name"]} men "{brace.group(0)}" är posten "{ident}" '
+                                   f'({entry.get("name", "")}). Skriv {{{kind}:{named["id"]}}}, eller rätta texten.')
                 elif _FACT_FIELD[kind] not in entry:
                     file.add(path, f'"{brace.group(0)}": posten "{ident}" i data/contacts.yml har inget fält "{_FACT_FIELD[kind]}"')
                 # (A number that is there but wrong is already said at its entry in data/contacts.yml.)

@@ -330,3 +330,64 @@ def test_a_step_gone_since_the_last_built_site_is_said(checkout):
     assert result.returncode == 0, result.output
     assert 'OBS     -  Checklistornas bockar: punkten "sv-kvittera"' in result.output
     assert "fanns på den senast byggda webbplatsen men inte nu" in result.output
+
+
+KUVERT = ("          - id: sv-kuvert\n            text: >-\n              Stoppa ner blanketterna i ett kuvert och förslut det, "
+          "eftersom\n              blanketterna innehåller känslig information.\n            source: [sv-kuvert-1]\n")
+
+
+def test_a_step_inserted_by_rewriting_the_one_below_is_refused(checkout):
+    # The editor "inserts a step above": the old id gets the new words, the old words move to a new id.
+    _edit(checkout, KUVERT, "          - id: sv-kuvert\n            text: Samla ihop avdelningens alla blanketter.\n"
+                            "            source: [sv-skicka-nar]\n" + KUVERT.replace("id: sv-kuvert\n", "id: sv-kuvert-forslut\n"))
+    result = build(checkout, "-q")
+    assert result.returncode != 0
+    assert 'punkten "sv-kuvert" har fått nya ord, och orden den hade står nu på den nya punkten "sv-kuvert-forslut"' \
+        in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_step_inserted_so_is_refused_against_the_last_built_site_too(checkout):
+    assert build(checkout).returncode == 0
+    _edit(checkout, KUVERT, "          - id: sv-kuvert\n            text: Samla ihop avdelningens alla blanketter.\n"
+                            "            source: [sv-skicka-nar]\n" + KUVERT.replace("id: sv-kuvert\n", "id: sv-kuvert-forslut\n"))
+    _git(checkout, "commit", "-qam", "Nytt steg")
+    _edit(checkout, "Kvittera alla meddelanden", "Kvittera alla meddelanden, ett i taget,")
+    _git(checkout, "commit", "-qam", "Något annat")
+    result = build(checkout, "-q")
+    assert result.returncode != 0
+    assert 'orden den hade på den senast byggda webbplatsen står nu på den nya punkten "sv-kuvert-forslut"' in result.output
+
+
+def test_a_step_taken_out_of_one_role_is_said_against_the_last_built_site(checkout):
+    first = build(checkout)
+    assert first.returncode == 0, first.output
+    assert '"kommun": [' in (first.site / "lc-bockar.json").read_text(encoding="utf-8")
+    # kvittera-alla leaves kommun's checklist but stays in primärvård's; a later commit hides it from git.
+    path = checkout / "data" / "checklists.yml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("          - use: kvittera-alla\n")
+    path.write_text(text[:at] + text[at:].replace("          - use: kvittera-alla\n", "", 1), encoding="utf-8")
+    _git(checkout, "commit", "-qam", "Bort ur kommunens lista")
+    _edit(checkout, "Kvittera alla meddelanden", "Kvittera alla meddelanden, ett i taget,")
+    _git(checkout, "commit", "-qam", "Något annat")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    roles = [line for line in result.output.splitlines() if "kvittera-alla" in line and "OBS" in line]
+    assert len(roles) == 1 and "glömmer bocken" in roles[0] and "senast byggda webbplatsen" in roles[0], result.output
+
+
+def test_a_routine_passage_that_names_one_municipality_and_gives_anothers_number_is_refused(checkout):
+    _edit_file(checkout, "routine.yml", "text: Ånge {phone:ange}", "text: Ånge {phone:timra}")
+    result = build(checkout)
+    assert result.returncode != 0
+    assert 'punkt "tel-ange": texten nämner Ånge kommun men "{phone:timra}" är posten "timra" (Timrå kommun). ' \
+           "Skriv {phone:ange}" in result.output
+
+
+def test_a_changed_routine_passage_is_shown_as_it_was_and_is(checkout):
+    _edit_file(checkout, "routine.yml", "text: Ånge {phone:ange}", "text: Ånge kommun {phone:ange}")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert 'Rutinens stycke "tel-ange" har ändrats sedan senaste incheckningen (data/routine.yml): ' \
+           '"Ånge {phone:ange}" → "Ånge kommun {phone:ange}"' in result.output

@@ -109,3 +109,30 @@ def test_a_number_with_wide_gaps_in_a_data_text_is_blamed_on_the_data_file(proje
 def test_an_it_number_outside_the_municipalities_is_refused_where_it_is_written(project):
     edit_data(project, "contacts.yml", "        phone: 0660-890 70\n", "        phone: 0660-890 70\n        it_phone: 0660-890 71\n")
     build_fails(project, "data/contacts.yml, rad ", 'it_phone visas bara för kommunerna')
+
+
+def test_a_wrong_number_in_the_corrections_table_is_refused_but_the_scan_is_quoted(project):
+    edit_data(project, "routine.yml", "corrections:\n", "corrections:\n  - scan: Timrå O6O-16 31 OO\n    text: Timrå 060-16 32 00\n")
+    build_fails(project, "data/routine.yml", 'rättelsen visar telefonnumret "060-16 32 00"')
+
+
+def test_a_correction_may_show_a_contacts_own_number(project):
+    edit_data(project, "routine.yml", "corrections:\n", "corrections:\n  - scan: Timrå O6O-16 31 OO\n    text: Timrå 060-16 31 00\n")
+    result = build(project)
+    assert result.returncode == 0, result.output
+
+
+def test_a_document_dropped_into_docs_is_refused(project):
+    (project / "docs" / "telefonlista-gammal.pdf").write_bytes(b"%PDF-1.4 Timra kommun 060-16 32 00")
+    (project / "docs" / "pdf").mkdir(exist_ok=True)
+    (project / "docs" / "pdf" / "gammal.docx").write_bytes(b"PK")
+    output = build_fails(project, "docs/telefonlista-gammal.pdf: filen skulle publiceras som den är")
+    assert "docs/pdf/gammal.docx" in output
+
+
+def test_a_number_in_a_style_sheet_in_a_template_is_refused(project):
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}\n<style>@media print { .md-content::after '
+                                     '{ content: "Vid fel: ring Servicedesk 0660-890 71"; } }</style>', 1), encoding="utf-8")
+    build_fails(project, 'den publicerade sidan visar telefonnumret "0660-890 71"')
