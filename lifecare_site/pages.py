@@ -27,7 +27,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
     for name in ("form_title", "blankett"):
         known[name] = (form_ids, "blanketten", "data/forms.yml")
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         relative = page.relative_to(docs_dir)
         label = f"docs/{relative.as_posix()}"
         # A role's page shows that role, and a blankett's page that blankett (docs/<id>.md, docs/blanketter/<id>.md).
@@ -96,7 +96,7 @@ _STRING = re.compile(r"""["']([^"']*)["']""")
 def passage_uses(docs_dir: Path):
     """[(page label, line, macro, [ids])] for every call that shows the routine's words on a page."""
     uses = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         for number, line in enumerate(page.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             for call in _ROUTINE_CALL.finditer(line):
@@ -107,7 +107,7 @@ def passage_uses(docs_dir: Path):
 def encoding_problems(docs_dir: Path):
     """Every page that is not saved as UTF-8."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         try:
             page.read_bytes().decode("utf-8")
         except UnicodeDecodeError as error:
@@ -141,7 +141,7 @@ def document_problems(docs_dir: Path):
 def number_problems(docs_dir: Path):
     """Every page line with a phone number typed into it: a number reaches a page only through a contact."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         # The whole page at once, without Markdown's emphasis and code marks, so a number split over two lines
         # or written **0611**-800 00 is found too.
@@ -178,7 +178,7 @@ def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
     Said before anything is rendered, in Swedish with page and line, instead of mkdocs-macros' English traceback."""
     environment = jinja2.Environment()
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         try:
             tree = environment.parse(page.read_text(encoding="utf-8"))
@@ -243,13 +243,27 @@ def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
     return problems
 
 
+def source_pages(docs_dir: Path):
+    """The pages MkDocs builds from docs/: the .md files, without the hidden ones an editor's program leaves (an
+    Emacs lock file .#kommun.md, a Mac ._kommun.md) or that are not files (a broken link), which MkDocs skips too."""
+    return sorted(page for page in docs_dir.rglob("*.md")
+                  if page.is_file() and not any(part.startswith(".") for part in page.relative_to(docs_dir).parts))
+
+
 def nav_problems(docs_dir: Path, nav):
     """Every page the menu (nav in mkdocs.yml) names that is not in docs/: MkDocs would only warn, in English."""
     problems = []
 
     def walk(node):
         if isinstance(node, str):
-            if node.endswith(".md") and not (docs_dir / node).is_file():
+            if node.startswith(("http://", "https://", "mailto:")):
+                return
+            if not node.endswith(".md"):
+                problems.append(Problem("mkdocs.yml", f'menyn (nav) har raden "{node}", som inte är en sida: varje rad '
+                                                      "i nav pekar på en fil i docs/ med sitt fulla namn, till exempel "
+                                                      f'"{node.rstrip("/") or "index"}.md" (eller "{node.rstrip("/")}/index.md" '
+                                                      "för en mapp)."))
+            elif not (docs_dir / node).is_file():
                 problems.append(Problem("mkdocs.yml", f"menyn (nav) pekar på docs/{node}, som inte finns. Återställ "
                                                       "sidan, till exempel med git checkout, eller ta bort raden ur nav."))
         elif isinstance(node, dict):
@@ -259,6 +273,21 @@ def nav_problems(docs_dir: Path, nav):
             for value in node:
                 walk(value)
     walk(nav or [])
+    if nav:
+        named = set()
+
+        def collect(node):
+            if isinstance(node, str):
+                named.add(node)
+            for value in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()):
+                collect(value)
+        collect(nav)
+        for page in source_pages(docs_dir):
+            relative = page.relative_to(docs_dir).as_posix()
+            if relative not in named:
+                problems.append(Problem(f"docs/{relative}", "sidan finns inte i menyn (nav i mkdocs.yml), men skulle "
+                                                            "publiceras ändå. Är den en kopia (”kommun - Kopia.md”), ta bort "
+                                                            "den; annars lägg till den i nav."))
     return problems
 
 
@@ -381,7 +410,7 @@ _SETTING_LINE = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
 def front_matter_problems(docs_dir: Path):
     """Every page whose settings between its two --- lines MkDocs would drop or misread without a word."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         text = page.read_text(encoding="utf-8-sig", errors="replace")
         lines = text.splitlines()
@@ -435,7 +464,7 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s{0,3}\[[^\]
 def link_problems(docs_dir: Path):
     """Every link in a page to a file in docs/ that is not there: MkDocs would only warn, in English."""
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
+    for page in source_pages(docs_dir):
         label = f"docs/{page.relative_to(docs_dir).as_posix()}"
         text = page.read_text(encoding="utf-8", errors="replace")
         for match in _LINK.finditer(text):
@@ -485,7 +514,7 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                 return _COMMENT.sub("", path.read_text(encoding="utf-8"))
         return None
     problems = []
-    for page in sorted(docs_dir.rglob("*.md")) if docs_dir else []:
+    for page in source_pages(docs_dir) if docs_dir else []:
         stem = page.relative_to(docs_dir).with_suffix("").as_posix()
         relative = "index.html" if stem == "index" else (stem[: -len("index")] + "index.html" if stem.endswith("/index")
                                                         else f"{stem}/index.html")

@@ -55,7 +55,8 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 _REQUIRED = [
     ("plugins", "macros", "utan det byggs sidorna utan data: inga telefonnummer, checklistor eller blanketter"),
     ("plugins", "search", "utan det finns ingen sökning"),
-    ("hooks", "lifecare_site/hooks.py", "utan den blir checklistorna, blanketterna och tabellerna tomma"),
+    ("hooks", "lifecare_site/hooks.py", "utan den blir varje bygge långsammare: temats mallar kompileras om varje gång "
+                                        "(sidorna blir desamma)"),
     ("markdown_extensions", "md_in_html", "utan det visas startsidans rollval och flera rutor som text"),
     ("markdown_extensions", "attr_list", "utan det visas knapparnas klasser, som { .md-button }, som text"),
     ("markdown_extensions", "toc", "utan det får rubrikerna inga ankare, och länkarna till dem slutar fungera"),
@@ -114,7 +115,17 @@ def _read(path: Path, seen):
     if not isinstance(config, dict):
         return [Problem(CONFIG, "filen ska vara inställningar som namn: värde. Återställ den med git checkout mkdocs.yml.")], None
     parent = config.pop("INHERIT", None)
-    if isinstance(parent, str) and path not in seen:
+    if parent is not None and not isinstance(parent, str):
+        return [Problem(CONFIG, "INHERIT ska vara namnet på en annan inställningsfil, till exempel INHERIT: mkdocs.yml.")], None
+    if isinstance(parent, str):
+        target = (path.parent / parent).resolve()
+        if target == path.resolve() or target in [p.resolve() for p in seen]:
+            return [Problem(CONFIG, f"INHERIT: {parent} pekar på {'filen själv' if target == path.resolve() else 'en fil som ärver den här'}, "
+                                    "så MkDocs skulle läsa filerna i en oändlig ring. Ta bort raden INHERIT (mkdocs.yml "
+                                    "ärver ingenting; mkdocs.offline.yml ärver mkdocs.yml).")], None
+        if not target.is_file():
+            return [Problem(CONFIG, f"INHERIT: {parent} pekar på en fil som inte finns. Skriv namnet på en fil bredvid "
+                                    f"{CONFIG}, eller ta bort raden.")], None
         problems, inherited = _read(path.parent / parent, (*seen, path))
         if problems or inherited is None:
             return problems, None

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from tests.conftest import build
 from tests.data import build_fails
 
 
@@ -30,7 +31,10 @@ def _edit(project, old, new):
     ("  - Start: index.md\n", "  -\tStart: index.md\n", "indrag görs med mellanslag, inte med tabb"),
     ("  - Start: index.md\n", "  - Start: index.md: x\n", "mkdocs.yml, rad "),
     ("  - md_in_html\n", "", '"md_in_html" saknas under markdown_extensions'),
-], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html"])
+    # A line copied from mkdocs.offline.yml: mkdocs.yml would inherit itself, for ever.
+    ("site_name:", "INHERIT: mkdocs.yml\nsite_name:", "INHERIT: mkdocs.yml pekar på filen själv"),
+    ("site_name:", "INHERIT: bas.yml\nsite_name:", "INHERIT: bas.yml pekar på en fil som inte finns"),
+], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html", "inherit-itself", "inherit-missing"])
 def test_make_checks_mkdocs_yml_before_mkdocs_reads_it(project, old, new, words):
     _edit(project, old, new)
     result = _preflight(project)
@@ -96,3 +100,26 @@ def test_a_syntax_error_in_macros_py_names_the_file_and_line(project):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "macros.py, rad 39: Python-koden har ett syntaxfel" in output, output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("  - tillganglighet.md\n", "  - Tillgänglighet: tillganglighet\n", 'menyn (nav) har raden "tillganglighet", som inte är en sida'),
+    ("      - blanketter/sip.md\n", "      - blanketter/\n", 'menyn (nav) har raden "blanketter/", som inte är en sida'),
+], ids=["no-suffix", "a-folder"])
+def test_a_menu_line_that_is_not_a_page_is_refused_in_swedish(project, old, new, words):
+    _edit(project, old, new)
+    output = build_fails(project, "mkdocs.yml", words)
+    assert "oväntat fel" not in output and "Traceback" not in output
+
+
+def test_a_copy_of_a_page_left_in_docs_is_refused(project):
+    (project / "docs" / "kommun - Kopia.md").write_text((project / "docs" / "kommun.md").read_text(encoding="utf-8"),
+                                                       encoding="utf-8")
+    build_fails(project, "docs/kommun - Kopia.md: sidan finns inte i menyn")
+
+
+def test_an_editors_lock_file_in_docs_is_passed_over(project):
+    # Emacs leaves .#kommun.md, a link to nowhere, beside the page it edits; MkDocs skips hidden files too.
+    (project / "docs" / ".#kommun.md").symlink_to("root@host.1234:1700000000")
+    result = build(project)
+    assert result.returncode == 0, result.output
