@@ -8,9 +8,14 @@ fixes it brings the site back by itself (the pages reload).
     python -m lifecare_site.serve [mkdocs serve options]"""
 import html
 import logging
+import os
 import shutil
 import sys
+import threading
+import time
 from pathlib import Path
+
+import watchdog.events
 
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
@@ -48,10 +53,64 @@ def show_error(root: Path, message: str):
         (root / relative).write_text(page, encoding="utf-8")
 
 
+def _identity(path):
+    """What a watched folder or file is on disk (None when it is gone): a folder removed and put back, or moved away
+    and back, is another folder, which the watcher no longer sees."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
 class _Server(LiveReloadServer):
-    """MkDocs' server with a builder that never raises: a failed build shows its error page instead."""
+    """MkDocs' server with a builder that never raises: a failed build shows its error page instead. A watched
+    folder that is removed and put back (docs/ restored from a copy, say) is watched again, and rebuilt."""
+
+    def watch(self, path, func=None, *, recursive=True):
+        super().watch(path, func, recursive=recursive)
+        path = os.path.abspath(path)
+        self._lc_watched[path] = (recursive, _identity(path))
+
+    def unwatch(self, path):
+        super().unwatch(path)
+        if os.path.abspath(path) not in self._watched_paths:
+            self._lc_watched.pop(os.path.abspath(path), None)
+
+    def _rebuild_soon(self, event=None):
+        if event is not None and event.is_directory:
+            return
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def _rewatch(self):
+        while not self._shutdown:
+            time.sleep(1)
+            for path, (recursive, seen) in list(self._lc_watched.items()):
+                now = _identity(path)
+                if now == seen:
+                    continue
+                self._lc_watched[path] = (recursive, now)
+                ref = self._watch_refs.pop(path, None)
+                try:
+                    if ref is not None:
+                        self.observer.unschedule(ref)
+                    if now is not None:
+                        handler = watchdog.events.FileSystemEventHandler()
+                        handler.on_any_event = self._rebuild_soon
+                        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+                except (OSError, KeyError, RuntimeError) as error:
+                    log.warning(f"{path} kan inte bevakas ({error}); starta om make serve om ändringar inte syns.")
+                # Gone: the build shows its error page; back: the site as it is now.
+                self._rebuild_soon()
+
+    def serve(self, *args, **kwargs):
+        threading.Thread(target=self._rewatch, name="lc-rewatch", daemon=True).start()
+        return super().serve(*args, **kwargs)
 
     def __init__(self, builder, *args, **kwargs):
+        self._lc_watched = {}
         def safe_builder():
             with Collected() as errors:
                 try:

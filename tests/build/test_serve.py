@@ -106,3 +106,23 @@ def test_a_broken_mkdocs_yml_while_serving_shows_an_error_page_and_never_hangs(p
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output and "An error happened during the rebuild" not in output, output
+
+
+def test_a_docs_folder_removed_and_put_back_is_watched_again(project):
+    import shutil
+    server, base = _serve(project)
+    try:
+        url = base + "kommun/"
+        _wait_for(url, "Kommunal vård och omsorg</h1>")
+        shutil.move(project / "docs", project / "docs-undan")
+        # While docs/ is gone the server says so rather than showing the old site.
+        _wait_for(url, "Fel: webbplatsen kan inte byggas")
+        shutil.move(project / "docs-undan", project / "docs")
+        _wait_for(url, "Kommunal vård och omsorg</h1>", without="Fel: webbplatsen")
+        page = project / "docs" / "kommun.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nTESTRAD efter återställningen.\n", encoding="utf-8")
+        _wait_for(url, "TESTRAD efter återställningen.")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
