@@ -3,8 +3,9 @@
 Every macro returns Markup: fragments rendered with escaping, or data text through render.text,
 so that nothing from data/ can become Markdown or HTML on a page."""
 import functools
-import posixpath
 import logging
+import os
+import posixpath
 import re
 import shutil
 import sys
@@ -170,6 +171,15 @@ def on_pre_page_macros(env):
         env.page.title = "Fel i data"
 
 
+def _stop_zensical(problems):
+    """Under Zensical, which shows an error from a macros module as a Python traceback: the problems once, in
+    Swedish, and the build stops with an error code (each page would only say the same again)."""
+    print("\n".join(f"Fel: {problem}" for problem in problems)
+          + "\nBygget avbröts: rätta felet ovan och bygg igen.", file=sys.stderr, flush=True)
+    sys.stdout.flush()
+    os._exit(1)
+
+
 def define_env(env):
     """Load and check data/, then register the macros the pages use."""
     global _serve_error, _shown_numbers, _tel_hrefs, _published_ids, _stale_pdfs, _checklists_data
@@ -187,8 +197,10 @@ def define_env(env):
         if address_problem:
             raise DataError([Problem("SITE_URL", address_problem)])
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
-        menu = pages.nav_problems(Path(env.conf["docs_dir"]), env.conf.get("nav"))
-        menu += [problem for problem in preflight.config_problems(Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml"))
+        config_file = Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml")
+        written = preflight.written_config(config_file) or {}
+        menu = pages.nav_problems(Path(env.conf["docs_dir"]), written.get("nav", env.conf.get("nav")))
+        menu += [problem for problem in preflight.config_problems(config_file)
                  if "hooks" in problem.message or "står två gånger" in problem.message]
         menu += pages.template_problems(ROOT / "overrides") + pages.template_problems(FRAGMENTS, "lifecare_site/fragments")
         try:
@@ -203,6 +215,8 @@ def define_env(env):
         if reused or moved:
             raise DataError(reused + moved)
     except DataError as error:
+        if type(env).__module__.startswith("zensical"):
+            _stop_zensical(error.problems)
         if not _serving():
             raise
         for problem in error.problems:

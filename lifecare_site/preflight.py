@@ -93,6 +93,13 @@ def config_problems(path: Path, _seen=()):
     return problems
 
 
+def written_config(path: Path):
+    """mkdocs.yml as written (with what it inherits), or None when it cannot be read: an engine's own view of it
+    may differ (Zensical turns nav into its own records)."""
+    problems, config = _read(path, ())
+    return None if problems else config
+
+
 def _read(path: Path, seen):
     """(problems, the configuration with what it inherits merged in)."""
     CONFIG = path.name

@@ -121,3 +121,21 @@ def test_zensical_builds_the_same_site_as_mkdocs(tmp_path):
     # A strict build, with nothing to warn about.
     assert "No issues found" in said, said
     assert sum(1 for _ in zensical_site.rglob("*.html")) == sum(1 for _ in mkdocs_site.rglob("*.html")) > 15
+
+
+def test_a_data_error_under_zensical_is_one_swedish_message_without_a_traceback(tmp_path):
+    import subprocess
+    try:
+        command = parity.zensical()
+    except parity.Skipped as skipped:
+        pytest.skip(str(skipped))
+    project = parity._copy(tmp_path / "project")
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("phone: 060-16 31 00", "phone: 060-16 31 0O", 1),
+                        encoding="utf-8")
+    result = subprocess.run([str(command), "build", "--strict", "--config-file", "mkdocs.yml"], cwd=project,
+                            env=parity._environment(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert 'Fel: data/contacts.yml, rad 97, post "timra": telefonnumret "060-16 31 0O" innehåller bokstaven "O"' in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr and "RuntimeError" not in result.stderr
+    assert result.stderr.count("Fel: ") == 1
