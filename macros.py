@@ -106,7 +106,7 @@ def on_post_page_macros(env):
     shows the Swedish error instead; a build is stopped by on_post_build, which reads the finished site."""
     if _serve_error is not None or not _shown_numbers or not _serving():
         return
-    for written in pages.unknown_numbers(re.sub(r"[*_`]+", "", env.markdown), _shown_numbers)[:1]:
+    for written in pages.unknown_numbers(pages.without_emphasis(env.markdown), _shown_numbers)[:1]:
         env.markdown = _failed([Problem(f"docs/{env.page.file.src_uri}", f'sidan visar telefonnumret "{written}", som '
                                         "inte står på någon post i data/contacts.yml. Skriv numret på en post där och visa "
                                         'det med {{ phone("id") }} eller {{ contact("id") }}.')])

@@ -347,6 +347,14 @@ def contact_field_changes(root: Path):
             lines += _field_details(before[ident], entry, fields)
     groups = lambda data: {str(g.get("id", g.get("title", ""))): g for g in data.get("groups") or [] if isinstance(g, dict)}
     old_groups, new_groups = groups(head), groups(current)
+    # An entry pasted into another group is shown there, and no longer where its group is shown (the
+    # municipalities' list under "Ring kommunens växel", say).
+    def member_of(grouped):
+        return {str(e.get("id")): ident for ident, g in grouped.items() for e in g.get("entries") or [] if isinstance(e, dict)}
+    was, now = member_of(old_groups), member_of(new_groups)
+    lines += [f'posten "{ident}" har flyttats från gruppen "{was[ident]}" till gruppen "{group}": den visas nu där '
+              f'gruppen "{group}" visas, och inte längre där "{was[ident]}" visas'
+              for ident, group in now.items() if ident in was and was[ident] != group]
     lines += [f'ny grupp "{ident}"' for ident in new_groups if ident not in old_groups]
     lines += [f'borttagen grupp "{ident}"' for ident in old_groups if ident not in new_groups]
     for ident, group in new_groups.items():

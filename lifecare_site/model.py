@@ -146,6 +146,35 @@ def _numbers_outside_contacts(file: DataFile):
     walk(file.data, ())
 
 
+def _fields_in_text(file: DataFile):
+    """A field pulled into the text above it by its indentation ("contact: region-vaxel" indented as far as the lines
+    of a folded text): YAML reads it as words of the text, and the field is gone without a word."""
+    keys = set()
+
+    def collect(node):
+        if isinstance(node, dict):
+            keys.update(str(key) for key in node)
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+    collect(file.data)
+    pattern = re.compile(r"(?:^|\s)(" + "|".join(sorted(map(re.escape, keys), key=len, reverse=True)) + r"):(?:\s|$)") if keys else None
+
+    def walk(node, path):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, path + (i,))
+        elif isinstance(node, str) and pattern and (found := pattern.search(node)):
+            file.add(path, f'texten innehåller "{found.group(1)}:", som är ett fältnamn i filen: fältet har troligen fått '
+                           "för stort indrag och blivit en del av texten ovanför. Ge det samma indrag som text:.")
+    walk(file.data, ())
+
+
 def _corrected_numbers(file: DataFile, contact_index):
     """A correction's corrected words ("text:") show a number only as a contact in data/contacts.yml has it: the
     corrections table on "Om rutinen" is read by staff too."""
@@ -180,6 +209,23 @@ def _contacts(file: DataFile):
                 except phones.PhoneError as error:
                     file.add(path + ("it_phone",), str(error))
     file.unique_ids(ids)
+    # One number, one contact: a number given to two entries is almost always one copied and left (Kramfors given
+    # Härnösand's number from the line above), and then one of them is called at the other's number.
+    holders = {}
+    for g, group in enumerate(file.data["groups"]):
+        for e, entry in enumerate(group["entries"]):
+            for key in ("phone", "it_phone"):
+                href = entry.get(f"{key}_href")
+                if href is None:
+                    continue
+                if href in holders:
+                    other, other_key = holders[href]
+                    file.add(("groups", g, "entries", e, key),
+                             f'numret {entry[f"{key}_display"]} är redan numret till "{other["id"]}" ({other.get("name", "")}'
+                             f'{", IT-support" if other_key == "it_phone" else ""}). Två poster har inte samma nummer: '
+                             "kontrollera vilket nummer posten ska ha.")
+                else:
+                    holders[href] = (entry, key)
     groups = {group["id"]: group for group in file.data["groups"]}
     for g, group in enumerate(file.data["groups"]):
         for e, entry in enumerate(group["entries"]):
@@ -406,6 +452,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
         cache.remember_passed(key)
     for file in files.values():
         _numbers_outside_contacts(file)
+        _fields_in_text(file)
     _document(files["document"])
     for key in ("assessed", "updated"):
         _real_date(files["accessibility"], (key,), files["accessibility"].data[key])

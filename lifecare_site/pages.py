@@ -8,10 +8,11 @@ import jinja2
 import jinja2.nodes
 import yaml
 
-from . import phones, yamlfile
+from . import phones, routine, yamlfile
 from .errors import Problem
 
 # Macros whose first argument is an id, and where that id must exist.
+_ONE_BRACE_CALL = re.compile(r"(?<!\{)\{(?!\{)\s*[a-z_]+\s*\([^{}]*\)\s*\}{1,2}(?!\})")
 _CALL = re.compile(r"""\b(phone|contact|item_text|role_title|role_applies_to|checklist|phase_list|form_title|blankett)\(\s*["']([^"']*)["']""")
 
 
@@ -46,6 +47,11 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                 elif macro == "phone" and "phone_href" not in contact_ids[ident]:
                     problems.append(Problem(label, f'phone("{ident}"): posten "{ident}" i data/contacts.yml har inget '
                                                    f'telefonnummer. Visa den med {{{{ contact("{ident}") }}}}.', line=number))
+                elif macro in ("phone", "contact") and (named := routine.named_before(line[:call.start()].rstrip("{ "),
+                                                                                      contact_ids[ident], contact_ids)):
+                    problems.append(Problem(label, f'sidan nämner {named["name"]} men {macro}("{ident}") visar posten '
+                                                   f'"{ident}" ({contact_ids[ident].get("name", "")}). Skriv '
+                                                   f'{macro}("{named["id"]}"), eller rätta texten.', line=number))
                 elif macro in own and ident != own[macro][1]:
                     problems.append(Problem(label, f'{macro}("{ident}") på sidan för {own[macro][0]} "{own[macro][1]}": '
                                                    f'sidan visar då fel {own[macro][0]}. Skriv {macro}("{own[macro][1]}").',
@@ -53,6 +59,11 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
         if not text.strip():
             problems.append(Problem(label, "sidan är tom (sparades den bara till hälften?). Återställ den, till "
                                            "exempel med git checkout, eller ta bort den ur docs/ och ur nav i mkdocs.yml."))
+        # A call with one opening brace is shown as it is written, and shows nothing of what it calls.
+        for number, line in enumerate(text.splitlines(), start=1):
+            for call in _ONE_BRACE_CALL.finditer(line):
+                problems.append(Problem(label, f'"{call.group(0).strip()}" har bara en {{ i början, så sidan visar anropet '
+                                               "som text och inte det det hämtar. Skriv två: {{ … }}.", line=number))
         # What a merge left behind, and a comment never closed (all below it would be hidden or shown as text).
         for number, line in enumerate(text.splitlines(), start=1):
             if yamlfile.MERGE_MARKER.match(line):
@@ -146,7 +157,7 @@ def number_problems(docs_dir: Path):
         # The whole page at once, without Markdown's emphasis and code marks, so a number split over two lines
         # or written **0611**-800 00 is found too.
         text = page.read_text(encoding="utf-8", errors="replace")
-        plain = html_module.unescape(re.sub(r"[*_`]+", "", text))
+        plain = html_module.unescape(without_emphasis(text))
         for found in phones.numbers_in_text(plain):
             number = plain[: plain.find(found)].count("\n") + 1
             problems.append(Problem(label, f'sidan innehåller telefonnumret "{" ".join(found.split())}". Skriv numret på en post i '
@@ -305,7 +316,7 @@ _UNSEEN = re.compile(r"<(script|style|svg)\b.*?</\1>|<td class=\"lc-corrections_
 _ATTRIBUTE = re.compile(r"""\s(?:title|alt|aria-label|aria-description|aria-roledescription|aria-placeholder|placeholder|"""
                         r"""content|value|label|summary|abbr)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _TEL = re.compile(r"""href\s*=\s*["']?(tel:[^"'\s>]*)""", re.I)
-_TEL_LINK = re.compile(r"""<a\b[^>]*href\s*=\s*["']?(tel:[^"'\s>]*)[^>]*>(.*?)</a>""", re.I | re.S)
+_TEL_LINK = re.compile(r"""(<a\b[^>]*href\s*=\s*["']?(tel:[^"'\s>]*)[^>]*>)(.*?)</a>""", re.I | re.S)
 _CODE = re.compile(r"<(pre|code)\b[^>]*>(.*?)</\1>", re.S | re.I)
 # Text a reader sees inside an SVG drawing (the QR codes' paths are numbers too, and are not read).
 _SVG_TEXT = re.compile(r"<(text|title|desc|tspan)\b[^>]*>(.*?)</\1>", re.S | re.I)
@@ -331,6 +342,12 @@ def source_label(docs_dir: Path, relative: str) -> str:
     return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
 
 
+def without_emphasis(markdown: str) -> str:
+    """Markdown without its emphasis and code marks (a number written **0611**-800 00 is read whole), leaving the
+    HTML in it as it is (a class such as lc-corrections__scan keeps its underscores)."""
+    return re.sub(r"<[^>]*>|[*_`]+", lambda m: m.group(0) if m.group(0).startswith("<") else "", markdown)
+
+
 def unknown_numbers(html: str, numbers, local: bool = True):
     """The phone numbers a reader sees in `html` (text, attribute values, text in drawings; not scripts, styles or
     the scan's quoted corrections) that are not among `numbers`, as written on the site."""
@@ -344,12 +361,18 @@ def unknown_numbers(html: str, numbers, local: bool = True):
     # Entities decoded (&nbsp;, &#8209;), as the reader sees them; the contacts' own numbers set aside first,
     # so that the number library (slow on long text) reads only what is left, and only if digits are.
     shown = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", visible) + " " + attributes).split())
+    # Only where the number stands alone: "0611-800 001" is not the switchboard's 0611-800 00 with a 1 after it.
     for known in sorted(numbers, key=len, reverse=True):
-        shown = shown.replace(known, " ")
+        if known in shown:
+            shown = re.sub(r"(?<![\d+])" + re.escape(known) + r"(?![\d])", " ", shown)
     if not _DIGITS.search(_ISO_DATE.sub(" ", shown)):
         return []
     return [written for written in (" ".join(found.split()) for found in phones.numbers_in_text(shown, local))
             if written not in numbers]
+
+
+# Files published as text that a reader may open, whatever their encoding.
+_TEXT_FILES = {".txt", ".csv", ".tsv", ".xml", ".html", ".htm", ".svg", ".json", ".md", ".css", ".js", ".ics", ".vcf"}
 
 
 def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
@@ -360,16 +383,26 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
     problems = []
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative.startswith(_THEME_FOLDERS) or path.suffix in (".gz", ".pdf", ".png", ".xml"):
+        if not path.is_file() or relative.startswith(_THEME_FOLDERS) or path.suffix in (".gz", ".pdf", ".png"):
             continue
         try:
-            html = path.read_text(encoding="utf-8")
-        except (UnicodeDecodeError, OSError):
+            raw = path.read_bytes()
+        except OSError:
             continue
+        try:
+            html = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # A text file saved in another encoding (an Excel export in Windows-1252, say) is read all the same.
+            if path.suffix.lower() not in _TEXT_FILES:
+                continue
+            html = raw.decode("cp1252", errors="replace")
         label = source_label(docs_dir, relative)
         for link in _TEL_LINK.finditer(html):
-            href, words = link.group(1), " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", link.group(2))).split())
-            said = [" ".join(n.split()) for n in phones.numbers_in_text(words)]
+            href, words = link.group(2), " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", link.group(3))).split())
+            # What the link says it dials: its text, and its tooltip or screen reader's label (a link of an icon).
+            labels = " ".join(html_module.unescape(a or b) for a, b in _ATTRIBUTE.findall(link.group(1)))
+            said = [" ".join(n.split()) for n in phones.numbers_in_text(f"{words} {labels}")]
+            words = words or labels
             if href in hrefs and any(number != hrefs[href] for number in said):
                 problems.append(Problem(label, f'den publicerade sidan visar "{words}" men länken ringer {hrefs[href]} '
                                                f"({href}). Numret som syns och numret som rings ska vara samma: visa det "

@@ -87,17 +87,18 @@ def section_family(sections, ident):
     return family
 
 
-def _named_before(before, entry, contact_index):
-    """The other contact the words just before a {kind:id} name ("Ånge {phone:timra}": Ånge kommun), else None."""
-    words = re.findall(r"[^\W\d_][\w-]*", before)
-    if not words or entry is None:
+def named_before(before, entry, contact_index):
+    """The other contact the words just before a number name ("Ånge {phone:timra}": Ånge kommun), else None."""
+    tail = " ".join(re.findall(r"[^\W\d_][\w-]*", before)[-3:]).casefold()
+    if not tail or entry is None:
         return None
-    word = words[-1].casefold()
-    if word in str(entry.get("name", "")).casefold():
-        return None
+    own = str(entry.get("name", "")).casefold()
     for ident, other in contact_index.items():
         name = str(other.get("name", ""))
-        if "entries" not in other and name and name.split()[0].strip(",").casefold() == word:
+        if "entries" in other or not name or other is entry:
+            continue
+        first = name.split()[0].strip(",").casefold()
+        if re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)", tail) and first not in own:
             return {"id": ident, "name": name}
     return None
 
@@ -118,7 +119,7 @@ def check_facts(units, file, contact_index):
                     continue
                 kind, ident = match.groups()
                 entry = contact_index.get(ident)
-                named = _named_before(value[:brace.start()], entry, contact_index)
+                named = named_before(value[:brace.start()], entry, contact_index)
                 if entry is None or "entries" in entry:
                     file.add(path, f'"{brace.group(0)}": posten "{ident}" finns inte i data/contacts.yml')
                 elif named:

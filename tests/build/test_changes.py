@@ -391,3 +391,12 @@ def test_a_changed_routine_passage_is_shown_as_it_was_and_is(checkout):
     assert result.returncode == 0, result.output
     assert 'Rutinens stycke "tel-ange" har ändrats sedan senaste incheckningen (data/routine.yml): ' \
            '"Ånge {phone:ange}" → "Ånge kommun {phone:ange}"' in result.output
+
+
+def test_a_contact_moved_to_another_group_is_said(checkout):
+    entry = "      - id: ornskoldsvik\n        name: Örnsköldsviks kommun\n        phone: 0660-880 00\n"
+    _edit_file(checkout, "contacts.yml", entry, "")
+    _edit_file(checkout, "contacts.yml", "      - id: region-vaxel\n", entry + "      - id: region-vaxel\n")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert 'posten "ornskoldsvik" har flyttats från gruppen "kommuner" till gruppen "region"' in result.output

@@ -265,3 +265,11 @@ def test_a_call_indented_into_a_code_block_is_said_as_such_not_as_a_strange_numb
                     encoding="utf-8")
     output = build_fails(project, "docs/gemensamt.md", "visar HTML från ett anrop som kod", "Ta bort indraget")
     assert "+46" not in output
+
+
+def test_a_call_with_one_opening_brace_is_refused(project):
+    path = project / "docs" / "index.md"
+    text = path.read_text(encoding="utf-8")
+    assert '{{ contact("servicedesk") }}' in text
+    path.write_text(text.replace('{{ contact("servicedesk") }}', '{ contact("servicedesk") }}', 1), encoding="utf-8")
+    build_fails(project, "docs/index.md, rad ", '"{ contact("servicedesk") }}" har bara en { i början')

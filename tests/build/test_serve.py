@@ -126,3 +126,16 @@ def test_a_docs_folder_removed_and_put_back_is_watched_again(project):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output, output
+
+
+def test_the_unchanged_site_serves_every_page_without_an_error(project):
+    # The scan's quoted numbers on "Om rutinen" once showed as an error under make serve only.
+    server, base = _serve(project)
+    try:
+        for path in ("om-rutinen/", "kommun/", "telefonnummer/", "rutinen/"):
+            html = _wait_for(base + path, "</html>")
+            assert "Fel i data" not in html and "Fel: webbplatsen" not in html, path
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "ERROR" not in output and "Traceback" not in output, output

@@ -136,3 +136,43 @@ def test_a_number_in_a_style_sheet_in_a_template_is_refused(project):
     template.write_text(text.replace("{% block extrahead %}", '{% block extrahead %}\n<style>@media print { .md-content::after '
                                      '{ content: "Vid fel: ring Servicedesk 0660-890 71"; } }</style>', 1), encoding="utf-8")
     build_fails(project, 'den publicerade sidan visar telefonnumret "0660-890 71"')
+
+
+def test_a_number_with_a_contacts_number_inside_it_is_refused_where_only_the_finished_site_shows_it(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("inte fungerar.\n", "inte fungerar. Växel 0611-800 001.\n", 1), encoding="utf-8")
+    build_fails(project, 'den publicerade sidan visar telefonnumret "0611-800 001"')
+
+
+def test_a_page_that_names_one_municipality_and_shows_anothers_number_is_refused(project):
+    page = project / "docs" / "kommun.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n- Härnösands kommun: {{ phone("kramfors") }}\n', encoding="utf-8")
+    build_fails(project, "docs/kommun.md, rad ", 'sidan nämner Härnösands kommun men phone("kramfors") visar posten "kramfors"')
+
+
+def test_two_contacts_with_the_same_number_are_refused(project):
+    edit_data(project, "contacts.yml", "        phone: 0612-800 00\n", "        phone: 0611-34 80 00\n")
+    build_fails(project, 'post "kramfors"', 'numret 0611-34 80 00 är redan numret till "harnosand"')
+
+
+def test_a_tel_link_whose_label_names_another_number_is_refused(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nextra:\n" in text
+    config.write_text(text.replace("\nextra:\n", '\nextra:\n  social:\n    - icon: material/phone\n      link: "tel:+4661180000"\n'
+                                   '      name: "Ring Servicedesk 0660-890 70"\n', 1), encoding="utf-8")
+    build_fails(project, "men länken ringer")
+
+
+def test_a_text_file_in_another_encoding_or_xml_with_a_number_is_refused(project):
+    (project / "docs" / "telefonlista.txt").write_bytes("Regionens växel: 0611-800 01\n".encode("cp1252"))
+    (project / "docs" / "kontakter.xml").write_text('<k telefon="0611-800 01"/>', encoding="utf-8")
+    output = build_fails(project, 'telefonnumret "0611-800 01"')
+    assert "telefonlista.txt" in output and "kontakter.xml" in output
+
+
+def test_a_field_indented_into_the_text_above_is_refused(project):
+    edit_data(project, "checklists.yml", "              Västernorrlands växel för kontakt.\n            contact: region-vaxel\n",
+              "              Västernorrlands växel för kontakt.\n              contact: region-vaxel\n")
+    build_fails(project, "data/checklists.yml", 'texten innehåller "contact:", som är ett fältnamn i filen')
