@@ -359,6 +359,7 @@ def define_env(env):
     fragments.env.globals["checklist_html"] = _checklist_html
     fragments.env.filters["item_by_id"] = data.item_index.__getitem__
     fragments.env.globals["outage_lengths"] = data.decisions["outage_lengths"]
+    fragments.env.globals["after_phase"] = model.AFTER_PHASE
     fragments.env.globals["form_title"] = lambda ident: _form(ident)["title"]
 
     def _form_href(ident):

@@ -1,5 +1,5 @@
 """The decision tables, derived from data so that no rule is written twice."""
-
+from . import model
 
 # The helper's two questions about a patient, asked on screen and on each patient's blankett.
 QUESTIONS = [("admitted", "Skrevs patienten in under driftstoppet?"), ("discharged", "Skrevs patienten ut under driftstoppet?")]
@@ -46,7 +46,7 @@ def patient_rules(data):
 
 def afterwards(data, role):
     """(what the role does in Lifecare SP afterwards, what it must not register)."""
-    items = [item for item in role["phase_index"]["efter"]["resolved_items"] if "when" not in item]
+    items = [item for item in role["phase_index"][model.AFTER_PHASE]["resolved_items"] if "when" not in item]
     return ([i for i in items if not i.get("not_registered")], [i for i in items if i.get("not_registered")])
 
 

@@ -299,15 +299,15 @@ def _checklists(file: DataFile, contact_index):
             if file.known(("roles", r, "first_steps", i), ident, items, "punkten", "data/checklists.yml") and ident not in own:
                 file.add(("roles", r, "first_steps", i), f'punkten "{ident}" står inte i rollens egen checklista. '
                                                         "Gör först ska visa rollens egna första steg.")
-        if "efter" not in role["phase_index"]:
-            file.add(("roles", r, "phases"), 'rollen saknar fasen "efter" (När Lifecare SP är i drift igen), '
+        if AFTER_PHASE not in role["phase_index"]:
+            file.add(("roles", r, "phases"), f'rollen saknar fasen "{AFTER_PHASE}" (När Lifecare SP är i drift igen), '
                                              "som beslutstabellerna och hjälpen för efterregistrering läser.")
     for r, role in enumerate(data["roles"]):
         for p, phase in enumerate(role["phases"]):
             for i, item in enumerate(phase.get("resolved_items", [])):
                 used = [key for key in ("case", "not_registered") if key in item]
-                if used and phase["id"] != "efter":
-                    file.add(("roles", r, "phases", p, "items", i), f'"{used[0]}" gäller bara punkter i fasen "efter" '
+                if used and phase["id"] != AFTER_PHASE:
+                    file.add(("roles", r, "phases", p, "items", i), f'"{used[0]}" gäller bara punkter i fasen "{AFTER_PHASE}" '
                                                                     "(När Lifecare SP är i drift igen); här visas det ingenstans.")
     for r, role in enumerate(data["roles"]):
         for p, phase in enumerate(role["phases"]):
@@ -407,7 +407,10 @@ def _decisions(file: DataFile, roles, items):
 
 
 # Items the site's own code shows by id, so they must stay in the data.
-DISCHARGE_RULE = "sv-bekraftat"  # macros.py: discharge_rule
+DISCHARGE_RULE = "regel-utskrivning"  # macros.py: discharge_rule
+# Every role's phase "När Lifecare SP är i drift igen": its items say what is registered afterwards (decisions.py,
+# the helper), and its checklist links to the helper.
+AFTER_PHASE = "efter"
 REQUIRED_ITEMS = {DISCHARGE_RULE: "regeln om utskrivning från sjukhus, som visas på varje rollsida"}
 
 

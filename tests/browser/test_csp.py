@@ -58,9 +58,9 @@ def tick_search_and_answer(page, base_url):
     page.keyboard.type("biståndshandläggare")
     page.locator(".md-search-result__item").first.wait_for()
     page.goto(base_url + "i-drift-igen/")
-    page.locator("#lc-helper-roll-kommun").check()
-    page.locator("#lc-helper-admitted-ja").check()
-    page.locator("#lc-helper-discharged-nej").check()
+    page.locator("#lc-registration-helper-roll-kommun").check()
+    page.locator("#lc-registration-helper-admitted-ja").check()
+    page.locator("#lc-registration-helper-discharged-nej").check()
     assert page.locator("[data-lc-answer] [data-lc-verdict]").inner_text().strip()
 
 

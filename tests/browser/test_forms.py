@@ -35,7 +35,7 @@ def test_each_form_prints_on_exactly_one_a4_page_with_version_and_address(watche
 
 def test_the_envelope_label_has_the_recipient_from_the_directory(watched, base_url):
     watched.page.goto(base_url + "blanketter/kuvertetikett/")
-    label = watched.page.locator(".lc-label").inner_text()
+    label = watched.page.locator(".lc-form-envelope").inner_text()
     assert "Lifecare SP" in label
     assert "Victoria Åkesdotter Bäcklund" in label and "IT-enheten Skeppet" in label and "Örnsköldsviks sjukhus" in label
 
@@ -127,11 +127,11 @@ def test_the_helper_answers_this_patients_case_for_every_role(watched, base_url,
     page = watched.page
     page.goto(base_url + "i-drift-igen/")
     patients = _table_rows(page, "patienter")
-    page.locator(f"#lc-helper-roll-{role}").check()
+    page.locator(f"#lc-registration-helper-roll-{role}").check()
     for admitted in ("ja", "nej"):
         for discharged in ("ja", "nej"):
-            page.locator(f"#lc-helper-admitted-{admitted}").check()
-            page.locator(f"#lc-helper-discharged-{discharged}").check()
+            page.locator(f"#lc-registration-helper-admitted-{admitted}").check()
+            page.locator(f"#lc-registration-helper-discharged-{discharged}").check()
             answer = page.locator("[data-lc-answer]")
             verdict, expected, absent = CASES[(role, admitted, discharged)]
             said = answer.locator("[data-lc-verdict]").inner_text()
@@ -159,9 +159,9 @@ def test_forms_tables_and_helper_have_no_wcag_21_aa_violations(watched, base_url
     page = watched.page
     page.goto(base_url + path)
     if path == "i-drift-igen/":
-        page.locator("#lc-helper-roll-kommun").check()
-        page.locator("#lc-helper-admitted-ja").check()
-        page.locator("#lc-helper-discharged-nej").check()
+        page.locator("#lc-registration-helper-roll-kommun").check()
+        page.locator("#lc-registration-helper-admitted-ja").check()
+        page.locator("#lc-registration-helper-discharged-nej").check()
     results = Axe().run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
 
@@ -170,7 +170,7 @@ def test_without_javascript_the_helper_is_hidden_and_the_tables_answer(browser, 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "i-drift-igen/")
-    assert not page.locator(".lc-helper").is_visible()
+    assert not page.locator(".lc-registration-helper").is_visible()
     assert page.locator('[data-lc-table="patienter"]').is_visible()
     context.close()
 

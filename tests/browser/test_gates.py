@@ -84,16 +84,16 @@ def test_each_checklist_is_used_with_the_keyboard_alone(watched, base_url, role,
 def test_the_helper_is_used_with_the_keyboard_alone(watched, base_url):
     page = watched.page
     page.goto(base_url + "i-drift-igen/")
-    _tab_to(page, 'input[name="lc-helper-roll"]')
+    _tab_to(page, 'input[name="lc-registration-helper-roll"]')
     assert _focus_is_visible(page)
     page.keyboard.press("ArrowRight")  # moves to and selects "Kommunal vård och omsorg"
-    _tab_to(page, 'input[name="lc-helper-admitted"]')
+    _tab_to(page, 'input[name="lc-registration-helper-admitted"]')
     page.keyboard.press("Space")
-    _tab_to(page, 'input[name="lc-helper-discharged"]')
+    _tab_to(page, 'input[name="lc-registration-helper-discharged"]')
     page.keyboard.press("ArrowRight")
     verdict = page.locator("[data-lc-verdict]").inner_text()
     assert "skrevs in men inte ut under driftstoppet: Ja." in verdict
-    assert page.locator("#lc-helper-roll-kommun").is_checked()
+    assert page.locator("#lc-registration-helper-roll-kommun").is_checked()
 
 
 @pytest.mark.parametrize("path,label", [("blanketter/sip/", "Skriv ut blanketten"), ("nodparm/", "Skriv ut nödpärmen")])

@@ -92,14 +92,14 @@ def test_on_a_phone_the_first_step_and_the_first_number_are_on_the_first_screen(
     first_box = phone.locator(".lc-checklist input[type=checkbox]").first.bounding_box()
     # Whom to call first: its number, or (for the municipalities' own IT support, which the routine gives no
     # number for) the words saying so, on the first screen.
-    first_contact = phone.locator(".lc-first .lc-checklist__contact").first
+    first_contact = phone.locator(".lc-checklist__phase--first .lc-checklist__contact").first
     assert first_box["y"] + first_box["height"] <= PHONE["height"]
     contact_box = first_contact.bounding_box()
     assert contact_box["y"] + contact_box["height"] <= PHONE["height"]
     if role != "kommun":
         first_number = first_contact.locator("a[href^='tel:']").first.bounding_box()
         assert first_number["y"] + first_number["height"] <= PHONE["height"]
-    assert phone.locator(".lc-first").get_by_text("Gör först").is_visible()
+    assert phone.locator(".lc-checklist__phase--first").get_by_text("Gör först").is_visible()
     # The reset control comes after the list, not above it.
     last_box = phone.locator(".lc-checklist input[type=checkbox]").last.bounding_box()
     assert phone.get_by_role("button", name="Rensa checklistan").bounding_box()["y"] > last_box["y"]
@@ -134,7 +134,7 @@ def test_numbers_and_helper_choices_are_44_px_targets_on_a_phone(phone, base_url
     heights = [link.bounding_box()["height"] for link in phone.locator(".md-content a.lc-phone").all()]
     assert len(heights) >= 9 and min(heights) >= 44
     phone.goto(base_url + "i-drift-igen/")
-    labels = [label.bounding_box()["height"] for label in phone.locator(".lc-helper__choice label").all()]
+    labels = [label.bounding_box()["height"] for label in phone.locator(".lc-registration-helper__choice label").all()]
     assert len(labels) == 7 and min(labels) >= 44
 
 

@@ -40,9 +40,9 @@ def test_boxes_are_only_for_what_the_role_does_and_no_phase_repeats_the_first_st
     assert labels
     assert [label for label in labels if NOT_AN_ACTION.search(label)] == []
     phases = page.locator("[data-lc-phase]")
-    assert phases.first.locator(".lc-first__title").inner_text() == "Gör först"
+    assert phases.first.locator(".lc-checklist__title--first").inner_text() == "Gör först"
     first = {step.get_attribute("data-lc-step") for step in phases.first.locator("[data-lc-step]").all()}
-    later = [step.get_attribute("data-lc-step") for step in page.locator("[data-lc-phase]:not(.lc-first) [data-lc-step]").all()]
+    later = [step.get_attribute("data-lc-step") for step in page.locator("[data-lc-phase]:not(.lc-checklist__phase--first) [data-lc-step]").all()]
     assert first and not first & set(later)
     for count in [phases.nth(i).locator("input[type=checkbox]").count() for i in range(phases.count())]:
         assert count <= 9
@@ -54,13 +54,13 @@ def test_the_helper_is_reached_from_the_role_page_and_starts_over_for_the_next_p
     page.goto(base_url + f"{role}/")
     page.locator(f"#lc-{role}-efter").locator("xpath=..").get_by_role("link", name=re.compile("Ska patienten efterregistreras")).click()
     assert page.url.endswith("/i-drift-igen/")
-    page.locator(f"#lc-helper-roll-{role}").check()
-    page.locator("#lc-helper-admitted-ja").check()
-    page.locator("#lc-helper-discharged-nej").check()
+    page.locator(f"#lc-registration-helper-roll-{role}").check()
+    page.locator("#lc-registration-helper-admitted-ja").check()
+    page.locator("#lc-registration-helper-discharged-nej").check()
     assert page.locator("[data-lc-verdict]").inner_text().startswith("Patient som skrevs in men inte ut under driftstoppet: Ja.")
     page.get_by_role("button", name="Ny patient").click()
-    assert not page.locator("#lc-helper-admitted-ja").is_checked()
-    assert not page.locator("#lc-helper-discharged-nej").is_checked()
+    assert not page.locator("#lc-registration-helper-admitted-ja").is_checked()
+    assert not page.locator("#lc-registration-helper-discharged-nej").is_checked()
     assert page.locator("[data-lc-verdict]").count() == 0
     stored = page.evaluate("() => JSON.stringify([{...localStorage}, {...sessionStorage}])")
     assert "helper" not in stored and "ja" not in stored.lower().replace("javascript", "")
@@ -74,7 +74,7 @@ def test_focus_moved_back_with_shift_tab_is_never_under_the_header(browser, base
     page.goto(base_url + "slutenvard/")
     header = page.locator(".md-header").bounding_box()
     page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-    page.locator("[data-lc-reset], .lc-print button").last.focus()
+    page.locator("[data-lc-reset], .lc-print-button button").last.focus()
     hidden = []
     for _ in range(40):
         page.keyboard.press("Shift+Tab")
@@ -163,7 +163,7 @@ def test_without_javascript_the_role_page_says_how_to_print_and_that_ticks_are_n
     page = context.new_page()
     page.goto(base_url + "slutenvard/")
     # (Playwright's text search skips <noscript>, where the hint stands: find it by its class.)
-    hint = page.locator(".lc-print .lc-print__hint")
+    hint = page.locator(".lc-print-button .lc-print-button__hint")
     assert hint.is_visible() and hint.inner_text() == "Skriv ut med Ctrl+P (Cmd+P på Mac)."
     assert not page.get_by_role("button", name="Skriv ut checklistan").is_visible()
     assert "bockarna sparas inte" in page.locator(".lc-checklist__nojs").inner_text()
@@ -180,4 +180,4 @@ def test_with_javascript_the_role_page_prints_from_its_button(watched, base_url)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
     page.get_by_role("button", name="Skriv ut checklistan").click()
     assert page.evaluate("() => window.__printed") == 1
-    assert not page.locator(".lc-print__hint").is_visible()
+    assert not page.locator(".lc-print-button__hint").is_visible()

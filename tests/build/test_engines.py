@@ -13,8 +13,8 @@ import parity  # noqa: E402
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 CHECKLIST = """<div class="lc-checklist" data-module="lc-checklist" data-lc-storage-key="k:checklista:kommun">
-<section class="lc-checklist__phase lc-first" data-lc-phase aria-labelledby="lc-kommun-a lc-kommun-a-roll">
-<h2 class="lc-checklist__title lc-first__title" id="lc-kommun-a">Gör &#42;först&#42;</h2>
+<section class="lc-checklist__phase lc-checklist__phase--first" data-lc-phase aria-labelledby="lc-kommun-a lc-kommun-a-roll">
+<h2 class="lc-checklist__title lc-checklist__title--first" id="lc-kommun-a">Gör &#42;först&#42;</h2>
 <div id="lc-kommun-a-roll" hidden>Kommun</div>
 <ul class="lc-checklist__items">
 <li class="lc-checklist__item" data-lc-item data-lc-step="a"><input type="checkbox" id="lc-kommun-a1">
@@ -58,7 +58,7 @@ def test_a_checklists_phase_headings_are_markdown_headings_in_the_table_of_conte
     out, md = _convert("# Kommun\n" + with_markdown_headings(CHECKLIST), fast)
     assert [(t["id"], t["name"]) for t in md.toc_tokens[0]["children"]] == [("lc-kommun-a", "Gör &#42;först&#42;"),
                                                                           ("lc-kommun-b", "Efter")]
-    assert '<h2 class="lc-checklist__title lc-first__title" id="lc-kommun-a">' in out
+    assert '<h2 class="lc-checklist__title lc-checklist__title--first" id="lc-kommun-a">' in out
     # Nothing lost, nothing added, nothing taken for Markdown: the same words, the same elements in the same order.
     assert _words(out) == "Kommun " + _words(CHECKLIST)
     for marker in ('data-module="lc-checklist"', 'data-lc-storage-key="k:checklista:kommun"', 'id="lc-kommun-a1"',

@@ -170,13 +170,13 @@ def test_no_page_adds_a_qualifier_the_routine_does_not_give(site):
 
 def test_the_municipalitys_first_step_is_only_its_own_it_support(site):
     html = site.page("kommun/index.html")
-    first = read(html.split('class="lc-checklist__phase lc-first"', 1)[1].split("</section>", 1)[0])[0]
+    first = read(html.split('class="lc-checklist__phase lc-checklist__phase--first"', 1)[1].split("</section>", 1)[0])[0]
     assert "Kontakta din kommuns egen IT-support omedelbart." in first
     assert "direktnummer" not in first and "växel" not in first
 
 
 def _first_step(html):
-    return html.split('class="lc-checklist__phase lc-first"', 1)[1].split("</section>", 1)[0]
+    return html.split('class="lc-checklist__phase lc-checklist__phase--first"', 1)[1].split("</section>", 1)[0]
 
 
 def test_without_numbers_the_municipalities_it_support_says_the_routine_gives_none(site):

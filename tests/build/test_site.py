@@ -341,3 +341,30 @@ def test_links_between_pages_are_made_as_mkdocs_makes_them():
     for target, page in [("blanketter/kommun/", "kommun/"), ("blanketter/kommun/", ""), ("pdf/x.pdf", "blanketter/kommun/"),
                          ("kommun.html", "blanketter/sip.html"), ("index.html", "index.html"), ("", "kommun/"), ("x/", ".")]:
         assert relative_url(target, page) == get_relative_url(target, page), (target, page)
+
+
+def test_each_component_has_one_name_in_its_fragment_python_css_and_js():
+    # GOV.UK Frontend's habit: a component is lc-<name> in its fragment (<name>.html), its class, its style sheet
+    # (lc-<name>.css), its script (lc-<name>.js, data-module="lc-<name>") and its macro (<name with _>()).
+    fragments = ROOT / "lifecare_site" / "fragments"
+    scripts = ROOT / "docs" / "assets" / "javascripts"
+    styles = ROOT / "docs" / "assets" / "stylesheets"
+    macros = (ROOT / "macros.py").read_text(encoding="utf-8")
+    modules = {m for f in fragments.glob("*.html") for m in re.findall(r'data-module="(lc-[a-z-]+)"', f.read_text(encoding="utf-8"))}
+    assert modules == {"lc-checklist", "lc-print-button", "lc-registration-helper"}
+    for module in modules:
+        name = module[len("lc-"):]
+        script = (scripts / f"{module}.js").read_text(encoding="utf-8")
+        assert f'"{module}"' in script, module
+        # The fragment that starts the module carries its name, and so does the macro that shows it.
+        assert (fragments / f"{name}.html").is_file(), name
+        assert f'data-module="{module}"' in (fragments / f"{name}.html").read_text(encoding="utf-8")
+        assert f"def {name.replace('-', '_')}(" in macros, name
+    components = sorted(p.stem[len("lc-"):] for p in styles.glob("lc-*.css") if p.stem != "lc-nojs")
+    for name in components:
+        homes = [f for f in fragments.glob("*.html") if f.stem == name or f.stem.endswith(f"-{name}")]
+        assert homes and any(f'class="lc-{name}' in f.read_text(encoding="utf-8") for f in homes), name
+    # The page template loads each component's sheet by that name, and only those.
+    main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    listed = re.search(r'for component in \[([^\]]*)\]', main).group(1)
+    assert sorted(re.findall(r'"([a-z-]+)"', listed)) == components

@@ -95,7 +95,7 @@ def test_empty_checklist_phase(project):
 
 def test_a_phase_with_more_than_nine_items(project):
     extra = "".join(f"          - id: extra-{n}\n            text: Extra steg {n}.\n" for n in range(4))
-    _edit(project, "checklists.yml", "          - id: sv-bekraftat\n", extra + "          - id: sv-bekraftat\n")
+    _edit(project, "checklists.yml", "          - use: regel-utskrivning\n", extra + "          - use: regel-utskrivning\n")
     _fails_with(project, 'fas "overfor": fältet "items" (Punkter) har 10 punkter; högst 9 är tillåtna')
 
 
@@ -161,14 +161,15 @@ def test_a_removed_contact_lists_every_place_that_uses_it_in_one_build(project):
 
 
 def test_removing_the_discharge_rule_is_refused_with_its_use(project):
-    _edit(project, "checklists.yml", """          - id: sv-bekraftat
-            text: >-
-              Utskrivning från sjukhus får inte ske utan att det är säkerställt
-              att mottagande enhet har tagit emot informationen.
-            kind: rule
-            source: [utskrivning-regel]
+    _edit(project, "checklists.yml", """  - id: regel-utskrivning
+    text: >-
+      Utskrivning från sjukhus får inte ske utan att det är säkerställt
+      att mottagande enhet har tagit emot informationen.
+    kind: rule
+    source: [utskrivning-regel]
 """, "")
-    _fails_with(project, 'data/checklists.yml: punkten "sv-bekraftat" saknas')
+    _edit(project, "checklists.yml", "          - use: regel-utskrivning\n", "")
+    _fails_with(project, 'data/checklists.yml: punkten "regel-utskrivning" saknas')
 
 
 def test_a_bad_edit_after_a_good_build_is_still_caught(project):

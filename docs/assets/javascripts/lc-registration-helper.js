@@ -45,11 +45,11 @@
 
   // The next patient: the answers about the patient are cleared, the role stays. Nothing is stored.
   Helper.prototype.newPatient = function () {
-    this.root.querySelectorAll('input[name="lc-helper-admitted"], input[name="lc-helper-discharged"]').forEach(function (input) {
+    this.root.querySelectorAll('input[name="lc-registration-helper-admitted"], input[name="lc-registration-helper-discharged"]').forEach(function (input) {
       input.checked = false;
     });
     this.answer.replaceChildren(element("p", "Svara på frågorna, så visas svaret här."));
-    var first = this.root.querySelector('input[name="lc-helper-admitted"]');
+    var first = this.root.querySelector('input[name="lc-registration-helper-admitted"]');
     if (first) {
       first.focus();
     }
@@ -61,9 +61,9 @@
   };
 
   Helper.prototype.update = function () {
-    var roleId = this.choice("lc-helper-roll");
-    var admitted = this.choice("lc-helper-admitted");
-    var discharged = this.choice("lc-helper-discharged");
+    var roleId = this.choice("lc-registration-helper-roll");
+    var admitted = this.choice("lc-registration-helper-admitted");
+    var discharged = this.choice("lc-registration-helper-discharged");
     if (!roleId || !admitted || !discharged) {
       return;
     }
