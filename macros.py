@@ -192,6 +192,13 @@ def define_env(env):
     extensions = env.conf.get("markdown_extensions")
     if isinstance(extensions, list) and not any(isinstance(e, FinishedBlocksExtension) for e in extensions):
         extensions.append(FinishedBlocksExtension())
+    # Before anything reads docs/: what would make MkDocs (and every check here) hang. Raised under make serve too,
+    # where the failed build shows its error page, since MkDocs would read docs/ after this.
+    stuck = pages.file_system_problems(Path(env.conf["docs_dir"]))
+    if stuck:
+        if type(env).__module__.startswith("zensical"):
+            _stop_zensical(stuck)
+        raise DataError(stuck)
     try:
         address_problem = siteurl.problem(env.conf.get("site_url") or "")
         if address_problem:

@@ -294,6 +294,12 @@ def step_changes(root: Path, current: dict):
     old_sources = sources
     new_sources = {ident: tuple(map(str, item.get("source") or ())) for ident, item in new_items.items()}
     problems += [_moved_problem(new, old, now[new]) for new, old in _moved_to_new(before, now, old_sources, new_sources)]
+    # A step given other words and other passages under its old id is another step: the old one's ticks show on it.
+    report += [f'punkten "{ident}" har fått nya ord och andra stycken i rutinen (source): är det ett nytt steg, ge det ett '
+               f'nytt id: bockarna följer id:t, så webbläsare som bockade av "{before[ident]}" visar det nya steget som klart'
+               for ident, text in now.items() if ident in before and before[ident] != text
+               and not set(old_sources.get(ident, ())) & set(new_sources.get(ident, ()))
+               and not any(f'"{ident}"' in p.message for p in problems)]
     new = {ident: text for ident, text in now.items() if ident not in before}
     if new:
         seen = {}

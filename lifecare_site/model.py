@@ -226,6 +226,16 @@ def _contacts(file: DataFile):
                              "kontrollera vilket nummer posten ska ha.")
                 else:
                     holders[href] = (entry, key)
+    # One name, one contact: two entries under one name are one copied and left, and a reader cannot tell them apart.
+    named = {}
+    for g, group in enumerate(file.data["groups"]):
+        for e, entry in enumerate(group["entries"]):
+            key = " ".join(str(entry.get("name", "")).split()).casefold()
+            if key in named:
+                file.add(("groups", g, "entries", e, "name"), f'namnet "{entry["name"]}" har redan posten "{named[key]}". '
+                                                              "Två poster heter inte likadant: kontrollera vilket namn posten ska ha.")
+            else:
+                named[key] = entry["id"]
     groups = {group["id"]: group for group in file.data["groups"]}
     for g, group in enumerate(file.data["groups"]):
         for e, entry in enumerate(group["entries"]):
@@ -284,8 +294,14 @@ def _checklists(file: DataFile, contact_index):
                 else:
                     ids.append((path, item["id"]))
                     items[item["id"]] = item
-                if "contact" in item:
-                    file.known(path + ("contact",), item["contact"], contact_index, "kontakten", "data/contacts.yml")
+                if "contact" in item and file.known(path + ("contact",), item["contact"], contact_index, "kontakten",
+                                                    "data/contacts.yml"):
+                    # The step names one contact and shows another's number ("Kontakta Servicedesk" with the switchboard).
+                    other = routine.named_other(str(item.get("text", "")), contact_index[item["contact"]], contact_index)
+                    if other:
+                        file.add(path + ("contact",), f'texten nämner {other["name"]} men contact: är "{item["contact"]}" '
+                                                      f'({contact_index[item["contact"]].get("name", "")}), vars nummer visas '
+                                                      f'under steget. Skriv contact: {other["id"]}, eller rätta texten.')
                 resolved.append(item)
             for item in resolved:
                 item.setdefault("kind", "action")

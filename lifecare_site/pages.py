@@ -11,6 +11,13 @@ import yaml
 from . import phones, routine, yamlfile
 from .errors import Problem
 
+_TAG = re.compile(r"</?([^\W\d_][\w-]*)(?:\s[^<>]*)?/?>")
+_HTML_ELEMENTS = set("""a abbr address article aside audio b bdi bdo blockquote br button caption cite code col colgroup
+data datalist dd del details dfn dialog div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr
+i iframe img input ins kbd label legend li link main mark meta meter nav noscript object ol optgroup option output p
+picture pre progress q s samp script section select small source span strong style sub summary sup table tbody td
+template textarea tfoot th thead time tr track u ul var video wbr svg path g circle rect line polyline polygon text
+tspan title desc defs use symbol""".split())
 # A call written with one opening brace: shown as text.
 _ONE_BRACE_CALL = re.compile(r"(?<!\{)\{(?!\{)\s*[a-z_]+\s*\([^{}]*\)\s*\}{1,2}(?!\})")
 # The page macros whose first argument is an id, and what it is the id of (a test holds this to macros.py).
@@ -44,7 +51,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
                 elif macro == "phone" and "phone_href" not in contact_ids[ident]:
                     problems.append(Problem(label, f'phone("{ident}"): posten "{ident}" i data/contacts.yml har inget '
                                                    f'telefonnummer. Visa den med {{{{ contact("{ident}") }}}}.', line=number))
-                elif macro in ("phone", "contact") and (named := routine.named_before(line[:call.start()].rstrip("{ "),
+                elif macro in ("phone", "contact") and (named := routine.named_before(re.sub(r"<[^>]*>", " ", line[:call.start()]).rstrip("{ "),
                                                                                       contact_ids[ident], contact_ids)):
                     problems.append(Problem(label, f'sidan nämner {named["name"]} men {macro}("{ident}") visar posten '
                                                    f'"{ident}" ({contact_ids[ident].get("name", "")}). Skriv '
@@ -56,6 +63,12 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
         if not text.strip():
             problems.append(Problem(label, "sidan är tom (sparades den bara till hälften?). Återställ den, till "
                                            "exempel med git checkout, eller ta bort den ur docs/ och ur nav i mkdocs.yml."))
+        # Words in angle brackets ("Skriv <avdelningens namn>") are read by the browser as an unknown tag: not shown.
+        for number, line in enumerate(text.splitlines(), start=1):
+            for tag in _TAG.finditer(line):
+                if tag.group(1).lower() not in _HTML_ELEMENTS:
+                    problems.append(Problem(label, f'"{tag.group(0)}" läses av webbläsaren som en HTML-tagg och visas inte. '
+                                                   "Skriv orden utan < >, till exempel inom [ ] eller ( ).", line=number))
         # A call with one opening brace is shown as it is written, and shows nothing of what it calls.
         for number, line in enumerate(text.splitlines(), start=1):
             for call in _ONE_BRACE_CALL.finditer(line):
@@ -248,6 +261,33 @@ def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
                         and not isinstance(value.value, bool)):
                     problems.append(Problem(label, f"argumentet {parameter.name} till {name}() ska vara true eller false "
                                                    f"(utan citattecken), inte {value.value!r}.", line=call.lineno))
+    return problems
+
+
+def file_system_problems(docs_dir: Path):
+    """What in docs/ MkDocs would hang on or go round in: a link to a folder (a link to a folder above loops for
+    ever), and what is not a file (a named pipe is read for ever)."""
+    import os
+    import stat
+    problems = []
+    for folder, dirs, files in os.walk(docs_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            path = Path(folder) / name
+            relative = f"docs/{path.relative_to(docs_dir).as_posix()}"
+            if name.startswith("."):
+                continue
+            if path.is_symlink() and path.is_dir():
+                problems.append(Problem(relative, "är en länk till en mapp. MkDocs går in i den (en länk till en mapp ovanför "
+                                                  "går runt för alltid). Ta bort länken; lägg filerna i docs/ i stället."))
+                continue
+            try:
+                mode = os.stat(path).st_mode
+            except OSError:
+                continue
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                problems.append(Problem(relative, "är ingen vanlig fil (en namngiven rörledning eller liknande), och MkDocs "
+                                                  "skulle vänta på den för alltid. Ta bort den."))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
     return problems
 
 

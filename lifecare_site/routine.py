@@ -87,18 +87,48 @@ def section_family(sections, ident):
     return family
 
 
-def named_before(before, entry, contact_index):
-    """The other contact the words just before a number name ("Ånge {phone:timra}": Ånge kommun), else None."""
-    tail = " ".join(re.findall(r"[^\W\d_][\w-]*", before)[-3:]).casefold()
-    if not tail or entry is None:
+def name_keys(name: str):
+    """The ways a text names a contact: its whole name, a municipality's own name ("Ånge" for "Ånge kommun"),
+    and what comes before a comma ("Servicedesk" for "Servicedesk, Region Västernorrland")."""
+    whole = " ".join(re.findall(r"[^\W\d_][\w-]*", name)).casefold()
+    keys = {whole} if whole else set()
+    if whole.endswith(" kommun"):
+        keys.add(whole[: -len(" kommun")])
+    if "," in name:
+        keys.add(" ".join(re.findall(r"[^\W\d_][\w-]*", name.split(",")[0])).casefold())
+    return {key for key in keys if key}
+
+
+def named_other(text, entry, contact_index):
+    """The other contact a text names when it does not name its own (a step "Kontakta Servicedesk" whose contact is
+    the switchboard), else None."""
+    words = " " + " ".join(re.findall(r"[^\W\d_][\w-]*", text)).casefold() + " "
+    if entry is None or "entries" in entry or any(f" {key} " in words for key in name_keys(str(entry.get("name", "")))):
         return None
+    for ident, other in contact_index.items():
+        if "entries" in other or other is entry or not other.get("name"):
+            continue
+        if any(f" {key} " in words for key in name_keys(str(other["name"]))):
+            return {"id": ident, "name": other["name"]}
+    return None
+
+
+def named_before(before, entry, contact_index):
+    """The other contact the words just before a number name, else None: its whole name ("Härnösands kommun:
+    {{ phone("kramfors") }}"), or the first word of it standing right before ("Ånge {phone:timra}")."""
+    words = re.findall(r"[^\W\d_][\w-]*", before)
+    if not words or entry is None:
+        return None
+    tail = " ".join(words).casefold()
+    last = words[-1].casefold()
     own = str(entry.get("name", "")).casefold()
     for ident, other in contact_index.items():
         name = str(other.get("name", ""))
-        if "entries" in other or not name or other is entry:
+        if "entries" in other or not name or other is entry or name.casefold() == own:
             continue
-        first = name.split()[0].strip(",").casefold()
-        if re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)", tail) and first not in own:
+        whole = " ".join(re.findall(r"[^\W\d_][\w-]*", name)).casefold()
+        first = whole.split()[0]
+        if (tail.endswith(whole) or last == first) and first not in own.split():
             return {"id": ident, "name": name}
     return None
 

@@ -47,6 +47,13 @@ def problem(value: str):
         return f'{VARIABLE} "{value}" har ett #-tillägg. Adressen på blanketterna ska vara utan det. {example}'
     if "@" in parts.netloc:
         return f'{VARIABLE} "{value}" har ett användarnamn före @. {example}'
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if not parts.path.endswith("/") and "." in last:
+        return (f'{VARIABLE} "{value}" slutar med filnamnet "{last}": adressen ska vara mappen där webbplatsen ligger, '
+                f"så att blanketternas adresser blir rätt. {example}")
+    if (parts.hostname or "").lower() in ("localhost", "127.0.0.1", "::1", "0.0.0.0"):
+        return (f'{VARIABLE} "{value}" är den egna datorn ({parts.hostname}): blanketterna och QR-koderna skulle peka dit. '
+                f"Sätt SITE_URL bara när du bygger för publicering, till vårdgivarwebbens adress. {example}")
     return None
 
 

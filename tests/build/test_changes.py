@@ -400,3 +400,11 @@ def test_a_contact_moved_to_another_group_is_said(checkout):
     result = build(checkout)
     assert result.returncode == 0, result.output
     assert 'posten "ornskoldsvik" har flyttats från gruppen "kommuner" till gruppen "region"' in result.output
+
+
+def test_a_step_given_other_words_and_other_passages_under_its_id_is_said_even_with_q(checkout):
+    _edit(checkout, KVITTERA, "          - id: sv-kvittera\n            text: Meddela avdelningschefen att driftstoppet är över.\n"
+                              "            added: Webbplatsens förslag.\n")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert 'OBS     -  Checklistornas bockar: punkten "sv-kvittera" har fått nya ord och andra stycken i rutinen' in result.output

@@ -291,3 +291,19 @@ def test_the_list_of_macros_that_take_an_id_follows_macros_py():
     checked_elsewhere = {"decision_table", "pdf_link", "routine_section"}
     assert with_an_id - checked_elsewhere == set(pages.ID_MACROS)
     assert set(pages.ID_MACROS) <= set(macros)
+
+
+def test_words_in_angle_brackets_on_a_page_are_refused(project):
+    path = project / "docs" / "kommun.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSkriv <avdelningens namn> och <datum> på kuvertet.\n",
+                    encoding="utf-8")
+    output = build_fails(project, "docs/kommun.md, rad ", '"<avdelningens namn>" läses av webbläsaren som en HTML-tagg')
+    assert '"<datum>"' in output
+
+
+@pytest.mark.parametrize("make", [lambda docs: __import__("os").mkfifo(docs / "anteckning.md"),
+                                  lambda docs: (docs / "gammalt").symlink_to("..")], ids=["named-pipe", "link-to-folder-above"])
+def test_what_would_hang_mkdocs_in_docs_is_refused_at_once(project, make):
+    make(project / "docs")
+    output = build_fails(project, "docs/")
+    assert "för alltid" in output and "not included" not in output

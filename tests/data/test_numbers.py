@@ -176,3 +176,21 @@ def test_a_field_indented_into_the_text_above_is_refused(project):
     edit_data(project, "checklists.yml", "              Västernorrlands växel för kontakt.\n            contact: region-vaxel\n",
               "              Västernorrlands växel för kontakt.\n              contact: region-vaxel\n")
     build_fails(project, "data/checklists.yml", 'texten innehåller "contact:", som är ett fältnamn i filen')
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ("    text: Kontakta Servicedesk omedelbart, på telefon eller via ärendeportalen.\n    contact: servicedesk\n",
+     "    text: Kontakta Servicedesk omedelbart, på telefon eller via ärendeportalen.\n    contact: region-vaxel\n",
+     'texten nämner Servicedesk, Region Västernorrland men contact: är "region-vaxel"'),
+    ("              Västernorrlands växel för kontakt.\n            contact: region-vaxel\n",
+     "              Västernorrlands växel för kontakt.\n            contact: ange\n",
+     'texten nämner Region Västernorrlands växel men contact: är "ange"'),
+], ids=["servicedesk", "switchboard"])
+def test_a_step_that_names_one_contact_and_shows_anothers_number_is_refused(project, old, new, words):
+    edit_data(project, "checklists.yml", old, new)
+    build_fails(project, "data/checklists.yml", words)
+
+
+def test_two_contacts_with_the_same_name_are_refused(project):
+    edit_data(project, "contacts.yml", "        name: Kramfors kommun\n", "        name: Härnösands kommun\n")
+    build_fails(project, 'post "kramfors"', 'namnet "Härnösands kommun" har redan posten "harnosand"')

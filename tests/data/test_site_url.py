@@ -23,6 +23,10 @@ BAD = {
     # Pasted from Word or a chat: a hyphen that only looks like one, and a space nobody sees.
     "https://vardgivarwebben.example.se/avbrottsrutin\u2011lifecare/": "tecknet U+2011",
     "https://vardgivarwebben.example.se/lifecare\u200b/": "tecknet U+200B",
+    # A page's address instead of the folder's, and the own computer: every blankett would point there.
+    "https://www.rvn.se/avbrott/index.html": 'slutar med filnamnet "index.html"',
+    "http://localhost:8000/": "den egna datorn",
+    "http://127.0.0.1:8000/": "den egna datorn",
 }
 
 
@@ -47,5 +51,6 @@ def test_an_address_mkdocs_accepts_but_a_blankett_cannot_carry_stops_the_build_i
 
 
 def test_good_addresses_pass():
-    for value in ("", "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/", "http://127.0.0.1:8000/"):
+    for value in ("", "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/", "http://intranat.rvn.se/lifecare",
+                  "https://vardgivarwebben.rvn.se/v1.2/"):
         assert siteurl.problem(value) is None, value
