@@ -200,7 +200,7 @@ def define_env(env):
             _stop_zensical(stuck)
         raise DataError(stuck)
     try:
-        address_problem = siteurl.problem(env.conf.get("site_url") or "")
+        address_problem = siteurl.problem(env.conf.get("site_url") or "", own_computer_ok=_serving())
         if address_problem:
             raise DataError([Problem("SITE_URL", address_problem)])
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
