@@ -200,9 +200,12 @@ def define_env(env):
             _stop_zensical(stuck)
         raise DataError(stuck)
     try:
-        address_problem = siteurl.problem(env.conf.get("site_url") or "", own_computer_ok=_serving())
+        address_problem = siteurl.problem(env.conf.get("site_url") or "")
         if address_problem:
             raise DataError([Problem("SITE_URL", address_problem)])
+        if not _serving() and siteurl.own_computer(env.conf.get("site_url") or ""):
+            _TICKS.warning(f'SITE_URL är den egna datorns adress ({env.conf["site_url"]}): blanketterna och QR-koderna '
+                           "pekar dit. Bra för att prova, men publicera inte det här bygget.")
         # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
         config_file = Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml")
         written = preflight.written_config(config_file) or {}

@@ -14,10 +14,8 @@ VARIABLE = "SITE_URL"
 _HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
 
 
-def problem(value: str, own_computer_ok: bool = False):
-    """None if `value` can be published, else a Swedish sentence saying what is wrong and how to write it.
-
-    `own_computer_ok`: under make serve, where MkDocs sets the address to the preview's own (127.0.0.1)."""
+def problem(value: str):
+    """None if `value` can be published, else a Swedish sentence saying what is wrong and how to write it."""
     if not value:
         return None
     example = "Skriv till exempel SITE_URL=https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
@@ -53,10 +51,15 @@ def problem(value: str, own_computer_ok: bool = False):
     if not parts.path.endswith("/") and "." in last:
         return (f'{VARIABLE} "{value}" slutar med filnamnet "{last}": adressen ska vara mappen där webbplatsen ligger, '
                 f"så att blanketternas adresser blir rätt. {example}")
-    if not own_computer_ok and (parts.hostname or "").lower() in ("localhost", "127.0.0.1", "::1", "0.0.0.0"):
-        return (f'{VARIABLE} "{value}" är den egna datorn ({parts.hostname}): blanketterna och QR-koderna skulle peka dit. '
-                f"Sätt SITE_URL bara när du bygger för publicering, till vårdgivarwebbens adress. {example}")
     return None
+
+
+def own_computer(value: str) -> bool:
+    """True when the address is this computer's (a test behind a local web server): fine to try, not to publish."""
+    try:
+        return (urlsplit(value).hostname or "").lower() in ("localhost", "127.0.0.1", "::1", "0.0.0.0")
+    except ValueError:
+        return False
 
 
 def main():

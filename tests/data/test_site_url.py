@@ -23,10 +23,8 @@ BAD = {
     # Pasted from Word or a chat: a hyphen that only looks like one, and a space nobody sees.
     "https://vardgivarwebben.example.se/avbrottsrutin\u2011lifecare/": "tecknet U+2011",
     "https://vardgivarwebben.example.se/lifecare\u200b/": "tecknet U+200B",
-    # A page's address instead of the folder's, and the own computer: every blankett would point there.
+    # A page's address instead of the folder's: every blankett would point below it.
     "https://www.rvn.se/avbrott/index.html": 'slutar med filnamnet "index.html"',
-    "http://localhost:8000/": "den egna datorn",
-    "http://127.0.0.1:8000/": "den egna datorn",
 }
 
 
@@ -54,3 +52,9 @@ def test_good_addresses_pass():
     for value in ("", "https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/", "http://intranat.rvn.se/lifecare",
                   "https://vardgivarwebben.rvn.se/v1.2/"):
         assert siteurl.problem(value) is None, value
+
+
+def test_the_own_computers_address_is_built_with_a_warning_not_to_publish(project):
+    result = build(project, "-q", site_url="http://127.0.0.1:8000/avbrottsrutin-lifecare-sp/")
+    assert result.returncode == 0, result.output
+    assert "OBS" in result.output and "SITE_URL är den egna datorns adress" in result.output
