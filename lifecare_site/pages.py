@@ -1,4 +1,5 @@
 """Check, before anything is built, that every id a page names exists in data/, and every macro call fits."""
+import functools
 import html as html_module
 import inspect
 import re
@@ -379,6 +380,11 @@ def source_label(docs_dir: Path, relative: str) -> str:
     return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
 
 
+@functools.lru_cache(maxsize=4)
+def _known_numbers(numbers):
+    return re.compile(r"(?<![\d+])(?:" + "|".join(map(re.escape, numbers)) + r")(?![\d])")
+
+
 def without_emphasis(markdown: str) -> str:
     """Markdown without its emphasis and code marks (a number written **0611**-800 00 is read whole), leaving the
     HTML in it as it is (a class such as lc-corrections__scan keeps its underscores)."""
@@ -399,9 +405,9 @@ def unknown_numbers(html: str, numbers, local: bool = True):
     # so that the number library (slow on long text) reads only what is left, and only if digits are.
     shown = " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", visible) + " " + attributes).split())
     # Only where the number stands alone: "0611-800 001" is not the switchboard's 0611-800 00 with a 1 after it.
-    for known in sorted(numbers, key=len, reverse=True):
-        if known in shown:
-            shown = re.sub(r"(?<![\d+])" + re.escape(known) + r"(?![\d])", " ", shown)
+    # One pattern for all of them, made once per set of numbers (a pattern each would be made again on every page).
+    if numbers:
+        shown = _known_numbers(tuple(sorted(numbers, key=len, reverse=True))).sub(" ", shown)
     if not _DIGITS.search(_ISO_DATE.sub(" ", shown)):
         return []
     return [written for written in (" ".join(found.split()) for found in phones.numbers_in_text(shown, local))

@@ -133,22 +133,35 @@ def start_page(site_dir: Path):
     return len(bodies), sum(len(gzip.compress(body, 9)) for body in bodies.values())
 
 
+def _letters(n: int) -> str:
+    """n as letters (1 → a, 27 → aa): a name with digits in it could read as a number (112)."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
+
+
 def _grown(project: Path, contacts: int, items: int) -> Path:
     """`project` with `contacts` municipalities and about `items` checklist items in all.
 
-    New municipalities are copies with new ids; new items are copies of the roles' own items, as
+    New municipalities are copies with new ids, names and numbers; new items are copies of the roles' own items, as
     plain steps (no contact, rule or blankett), in new phases of at most nine."""
     data = project / "data"
     directory = yaml.safe_load((data / "contacts.yml").read_text(encoding="utf-8"))
     group = next(g for g in directory["groups"] if g["id"] == "kommuner")
     base = list(group["entries"])
-    group["entries"] = base + [dict(e, id=f"{e['id']}-{n}", name=f"{e['name']} {n}")
+    # Each copy its own number (the build refuses two contacts with one number), and no IT number of its own.
+    group["entries"] = base + [{**{k: v for k, v in e.items() if k != "it_phone"}, "id": f"{e['id']}-{n}",
+                                "name": f"{e['name']} {_letters(n)}", "phone": f"08-{500 + n // 100:03d} {n % 100:02d} 00"}
                                for n, e in enumerate((base * (contacts // len(base) + 1))[: contacts - len(base)], start=1)]
     (data / "contacts.yml").write_text(yaml.safe_dump(directory, allow_unicode=True, sort_keys=False), encoding="utf-8")
     lists = yaml.safe_load((data / "checklists.yml").read_text(encoding="utf-8"))
     own = [(role, item) for role in lists["roles"] for phase in role["phases"] for item in phase["items"] if "id" in item]
     count = len(own) + len(lists["shared_items"])
-    copies = [(role, {"id": f"{item['id']}-x{n}", "text": item["text"]})
+    # Each with its passages (every step names its source), as plain steps.
+    copies = [(role, {"id": f"{item['id']}-x{n}", "text": item["text"],
+                      **({"source": list(item["source"])} if item.get("source") else {"added": "Mätdata för bench.py."})})
               for n in range(1, items // count + 2) for role, item in own][: max(0, items - count)]
     for role in lists["roles"]:
         mine = [item for owner, item in copies if owner is role]
