@@ -423,7 +423,7 @@ def _decisions(file: DataFile, roles, items):
 
 
 # Items the site's own code shows by id, so they must stay in the data.
-DISCHARGE_RULE = "regel-utskrivning"  # macros.py: discharge_rule
+DISCHARGE_RULE = "regel-utskrivning"  # renderer.Renderer.discharge_rule
 # Every role's phase "När Lifecare SP är i drift igen": its items say what is registered afterwards (decisions.py,
 # the helper), and its checklist links to the helper.
 AFTER_PHASE = "efter"

@@ -21,7 +21,7 @@ template textarea tfoot th thead time tr track u ul var video wbr svg path g cir
 tspan title desc defs use symbol""".split())
 # A call written with one opening brace: shown as text.
 _ONE_BRACE_CALL = re.compile(r"(?<!\{)\{(?!\{)\s*[a-z_]+\s*\([^{}]*\)\s*\}{1,2}(?!\})")
-# The page macros whose first argument is an id, and what it is the id of (a test holds this to macros.py).
+# The page macros whose first argument is an id, and what it is the id of (a test holds this to renderer.Renderer).
 ID_MACROS = {"phone": "contact", "contact": "contact", "role_title": "role", "role_applies_to": "role",
              "checklist": "role", "phase_list": "role", "item_text": "item", "form_title": "form", "blankett": "form"}
 _CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r""")\(\s*["']([^"']*)["']""")

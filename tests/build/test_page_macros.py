@@ -275,16 +275,14 @@ def test_a_call_with_one_opening_brace_is_refused(project):
     build_fails(project, "docs/index.md, rad ", '"{ contact("servicedesk") }}" har bara en { i början')
 
 
-def test_the_list_of_macros_that_take_an_id_follows_macros_py():
+def test_the_list_of_macros_that_take_an_id_follows_the_renderer():
     # pages.ID_MACROS says which page macros take an id, so a page naming an unknown one is refused with its line
-    # before anything renders. A macro added to macros.py with an id and left out of the list would be missed.
-    import ast
+    # before anything renders. A macro added to the renderer with an id and left out of the list would be missed.
+    import inspect
 
     from lifecare_site import pages
-    from tests.conftest import ROOT
-    tree = ast.parse((ROOT / "macros.py").read_text(encoding="utf-8"))
-    macros = {node.name: [a.arg for a in node.args.args] for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-              and any(ast.unparse(d) == "env.macro" for d in node.decorator_list)}
+    from lifecare_site.renderer import Renderer
+    macros = {name: list(inspect.signature(getattr(Renderer, name)).parameters)[1:] for name in Renderer.MACROS}
     with_an_id = {name for name, args in macros.items() if args and args[0].endswith("ident")}
     # Checked where they render instead (an unknown id is said with the page and line by the macro itself), or by
     # pages.passage_uses (the routine's passages).

@@ -1,0 +1,137 @@
+"""What a build does before its first page, under either engine: check and load data/ and the pages, compare with
+git and with the last published site, and say what changed.
+
+Nothing here logs or depends on an engine: each step returns what it found (problems, or lines to say), and
+macros.py, the adapter, says them the engine's way."""
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import changes, model, pages, pdfs, preflight, siteurl
+from .errors import DataError, Problem
+from .render import FRAGMENTS
+from .renderer import Pdfs
+
+
+@dataclass
+class Prepared:
+    """One build's loaded data and what the build says about it."""
+    data: model.SiteData
+    phone_list_changed: str
+    pdfs: Pdfs
+    # Said as INFO lines (hidden by -q), and as OBS lines that even -q shows (ticks the browsers will forget).
+    infos: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
+
+
+def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs, nav=None, serving=False) -> Prepared:
+    """Check and load everything the pages are made from. Raise DataError with every problem found."""
+    notices = []
+    address_problem = siteurl.problem(site_url or "")
+    if address_problem:
+        raise DataError([Problem("SITE_URL", address_problem)])
+    if not serving and siteurl.own_computer(site_url or ""):
+        notices.append(f"SITE_URL är den egna datorns adress ({site_url}): blanketterna och QR-koderna pekar dit. "
+                       "Bra för att prova, men publicera inte det här bygget.")
+    # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
+    written = preflight.written_config(config_file) or {}
+    menu = pages.nav_problems(docs_dir, written.get("nav", nav))
+    menu += [problem for problem in preflight.config_problems(config_file)
+             if "hooks" in problem.message or "står två gånger" in problem.message]
+    menu += pages.template_problems(root / "overrides") + pages.template_problems(FRAGMENTS, "lifecare_site/fragments")
+    try:
+        data = model.load_all(root / "data", docs_dir)
+    except DataError as error:
+        raise DataError(menu + error.problems) from None
+    if menu:
+        raise DataError(menu)
+    reused, step_report = changes.step_changes(root, data.checklists)
+    # And against what the last build published (its record in site/), which git may no longer show.
+    moved, published_report = changes.against_published(site_dirs, data.checklists)
+    if reused or moved:
+        raise DataError(reused + moved)
+    prepared = Prepared(data, *_phone_list_and_pdfs(root, data, site_url, notices), notices=notices)
+    _report(root, data, step_report, published_report, prepared)
+    return prepared
+
+
+def _phone_list_and_pdfs(root, data, site_url, notices):
+    site_url = (site_url or "").rstrip("/")
+    infos = []
+    if not site_url:
+        infos.append("Webbplatsens adress är inte satt (SITE_URL): blanketterna och nödpärmen visar ingen adress och "
+                     "ingen QR-kod förrän IT sätter den, och 404-sidans länkar fungerar bara när webbplatsen ligger i "
+                     "webbserverns rot.")
+    # The PDFs (make pdf) are linked where they exist; the build says when they are missing or old. PDFs older than
+    # the sources may show an old number: not linked, and taken out of the site (macros.on_post_build).
+    _, pdf_problem = pdfs.status(root, data.document["version"], list(data.form_index), site_url)
+    if pdf_problem:
+        infos.append(pdf_problem)
+    found = Pdfs(root / pdfs.FOLDER, pdfs.stale(root, site_url))
+    # Printouts carry the date the phone list changed, so a binder on the shelf can be compared with the site.
+    phone_list_date, unknown = changes.phone_list_date(root, str(data.document["date"]))
+    history = changes.history_problem(root)
+    if history == "none":
+        infos.append("Ingen git-historik (en kopia utan .git, eller git saknas), så bygget kan inte jämföra med senaste "
+                     "incheckningen. Det som inte görs: ändringsrapporten för checklistor, blanketter och telefonlista, "
+                     "kontrollen av id som tidigare punkter haft (bockarna i webbläsarna) och telefonlistans ändringsdatum: "
+                     "telefonlistan och utskrifterna skriver \"ändringsdatum okänt\".")
+    elif history == "unreadable":
+        infos.append("Git-historiken finns men git vägrar läsa den (till exempel \"dubious ownership\" när mappen ägs av "
+                     "en annan användare; rätta med git config --global --add safe.directory och mappens sökväg). Tills "
+                     "dess görs ingen ändringsrapport, ingen kontroll av id som tidigare punkter haft och inget "
+                     "ändringsdatum för telefonlistan.")
+    elif history == "shallow":
+        infos.append("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
+                     "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med "
+                     "hela historiken (utan --depth) före publicering.")
+    if unknown and history != "none":
+        infos.append(f"Telefonlistans ändringsdatum är okänt: {unknown}. Telefonlistan och utskrifterna skriver "
+                     "\"ändringsdatum okänt\" i stället för ett datum.")
+    changed = f"Telefonlistan ändrad {phone_list_date}" if phone_list_date else "Telefonlistan: ändringsdatum okänt"
+    return changed, found, infos
+
+
+def _report(root, data, step_report, published_report, prepared):
+    """What changed since the last commit, file by file, so a cut-off file or a lost step is seen before publishing."""
+    infos, notices = prepared.infos, prepared.notices
+    if data.uncovered:
+        infos.append("Stycken i rutinen (data/routine.yml) som inget steg, ingen blankett och ingen sida bär: "
+                     + ", ".join(data.uncovered) + ". Hänvisa till dem med source:, eller markera dem context: true.")
+    for ident, citing, worded in changes.passage_changes(root, data):
+        infos.append(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml): {worded}. '
+                     f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
+    if step_report:
+        infos.append(f"Checklistorna skiljer sig från {changes.step_base(root)[2]} (data/checklists.yml):")
+        infos += [f"  {line}" for line in step_report]
+        # Ticks the browsers will forget are said even with -q (which hides INFO); not as a warning MkDocs would
+        # count, since removing a step is a change an editor may mean.
+        notices += [f"Checklistornas bockar: {line}" for line in step_report if "glömmer" in line or "bockarna" in line]
+    for line in published_report:
+        # Said once: not again when the comparison with git already says the same ids lose their ticks.
+        named = re.findall(r'"[^"]+"', line.split(" (")[0])
+        if not any("glömmer" in said and all(name in said for name in named) for said in step_report):
+            notices.append(f"Checklistornas bockar: {line}")
+    for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
+                        ("accessibility", "Tillgänglighetsredogörelsen")):
+        lines = changes.file_changes(root, f"data/{name}.yml")
+        if lines:
+            infos.append(f"{title} skiljer sig från senaste incheckningen (data/{name}.yml):")
+            infos += [f"  {line}" for line in lines]
+    formed = changes.form_changes(root)
+    if formed:
+        infos.append("Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):")
+        infos += [f"  {line}" for line in formed]
+    changed = changes.contact_changes(root, data.contacts) + changes.contact_field_changes(root)
+    if changed:
+        infos.append("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
+        infos += [f"  {line}" for line in changed]
+
+
+def shown_numbers(data):
+    """Every number the pages may show, as the site writes it, and tel: link → that number: the contacts' own."""
+    shown = {entry[key] for entry in data.contact_index.values()
+             for key in ("phone_display", "it_phone_display") if key in entry}
+    hrefs = {entry[f"{kind}_href"]: entry[f"{kind}_display"] for entry in data.contact_index.values()
+             for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
+    return shown, hrefs
