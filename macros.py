@@ -211,9 +211,10 @@ def define_env(env):
             _stop_zensical(stuck)
         raise DataError(stuck)
     try:
-        prepared = prepare.load(ROOT, docs_dir, Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml"),
-                                env.conf.get("site_url") or "", [Path(env.conf["site_dir"]), ROOT / "site"],
-                                nav=env.conf.get("nav"), serving=_serving())
+        # Once a build under either engine: MkDocs runs define_env once, Zensical for every page.
+        prepared, first = prepare.load_once(
+            ROOT, docs_dir, Path(env.conf.get("config_file_path") or ROOT / "mkdocs.yml"), env.conf.get("site_url") or "",
+            [Path(env.conf["site_dir"]), ROOT / "site"], nav=env.conf.get("nav"), serving=_serving())
     except DataError as error:
         if _under_zensical(env):
             _stop_zensical(error.problems)
@@ -225,18 +226,23 @@ def define_env(env):
             "data-error.html", problems=[str(problem) for problem in error.problems])
         _page_facts.clear()
         return
-    for line in prepared.infos:
-        log.info(line)
-    for line in prepared.notices:
-        _TICKS.warning(line)
+    if first:
+        for line in prepared.infos:
+            log.info(line)
+        for line in prepared.notices:
+            _TICKS.warning(line)
     data = prepared.data
     _shown_numbers, _tel_hrefs = prepare.shown_numbers(data)
     _published_ids = (list(data.role_index), list(data.form_index))
     _checklists_data = data.checklists
     _stale_pdfs = prepared.pdfs.stale
-    _renderer = Renderer(data, site_name=env.conf["site_name"], site_url=env.conf.get("site_url") or "",
-                         phone_list_changed=prepared.phone_list_changed, pdfs=prepared.pdfs)
-    _page_facts.update(_renderer.page_facts())
+    if "renderer" not in prepared.kept:
+        prepared.kept["renderer"] = Renderer(data, site_name=env.conf["site_name"], site_url=env.conf.get("site_url") or "",
+                                             phone_list_changed=prepared.phone_list_changed, pdfs=prepared.pdfs)
+    _renderer = prepared.kept["renderer"]
+    if "page_facts" not in prepared.kept:
+        prepared.kept["page_facts"] = _renderer.page_facts()
+    _page_facts.update(prepared.kept["page_facts"])
     # Zensical runs define_env once for each page, with the page: its facts are set here. MkDocs runs it once
     # per build, and on_pre_page_macros sets them.
     _set_page_facts(env)
@@ -262,7 +268,9 @@ def define_env(env):
         env._lc_safe_render = True
 
     # Last, once every macro is known: each call in the pages fits its macro, said in Swedish before rendering.
-    call_problems = pages.macro_call_problems(docs_dir, env.macros, env.variables)
+    if "call_problems" not in prepared.kept:
+        prepared.kept["call_problems"] = pages.macro_call_problems(docs_dir, env.macros, env.variables)
+    call_problems = prepared.kept["call_problems"]
     if call_problems:
         if not _serving():
             raise DataError(call_problems)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import changes, model, pages, pdfs, preflight, siteurl
+from . import cache, changes, model, pages, pdfs, preflight, siteurl
 from .errors import DataError, Problem
 from .render import FRAGMENTS
 from .renderer import Pdfs
@@ -22,6 +22,41 @@ class Prepared:
     # Said as INFO lines (hidden by -q), and as OBS lines that even -q shows (ticks the browsers will forget).
     infos: list = field(default_factory=list)
     notices: list = field(default_factory=list)
+    # Whatever the adapter makes from this once (its renderer), kept with it.
+    kept: dict = field(default_factory=dict)
+
+
+# The last load, for an engine that sets up the macros again for every page (see load_once).
+_last = {}
+
+
+def load_once(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs, nav=None, serving=False):
+    """`load`, done again only when something it reads has changed: Zensical sets up the macros once for every page,
+    and a build should check and load its data once. (prepared, True the first time it is returned)."""
+    key = _inputs_key(root, docs_dir, config_file, site_url, site_dirs, nav, serving)
+    if _last.get("key") == key:
+        return _last["prepared"], False
+    _last.clear()
+    prepared = load(root, docs_dir, config_file, site_url, site_dirs, nav, serving)
+    _last.update(key=key, prepared=prepared)
+    return prepared, True
+
+
+def _inputs_key(root, docs_dir, config_file, site_url, site_dirs, nav, serving):
+    """What `load` reads, in one value: the sources, the PDFs' state, the last published record and git's commit."""
+    def read(path):
+        try:
+            return path.read_bytes() if path.is_file() else b""
+        except OSError:
+            return b"?"
+    git = root / ".git"
+    head = read(git / "HEAD")
+    ref = head[len(b"ref: "):].strip().decode(errors="replace") if head.startswith(b"ref: ") else ""
+    pdf_folder = root / pdfs.FOLDER
+    pdf_state = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in pdf_folder.glob("*")) \
+        if pdf_folder.is_dir() else []
+    return (cache.source_key(root), str(docs_dir), str(config_file), read(Path(config_file)), site_url, repr(nav), serving,
+            head, read(git / ref) if ref else b"", tuple(read(Path(d) / changes.PUBLISHED) for d in site_dirs), repr(pdf_state))
 
 
 def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs, nav=None, serving=False) -> Prepared:

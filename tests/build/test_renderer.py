@@ -61,7 +61,6 @@ def test_the_renderer_runs_with_no_engine_installed():
 import sys
 for engine in ("mkdocs", "zensical", "mkdocs_macros", "material"):
     sys.modules[engine] = None
-sys.path.insert(0, {str(ROOT)!r})
 from pathlib import Path
 from lifecare_site import model
 from lifecare_site.renderer import Page, Renderer
@@ -151,3 +150,22 @@ def test_a_pdf_is_linked_only_when_it_is_there_and_current(data, tmp_path):
     assert f'href="../pdf/{documents[0].file}"' in str(current.pdf_link("rutinen"))
     assert str(current.pdf_link("nodparm")) == ""
     assert str(_renderer(data, pdfs=Pdfs(tmp_path, stale=True)).pdf_link("rutinen")) == ""
+
+
+def test_the_data_is_loaded_once_while_nothing_it_is_made_from_changes(tmp_path):
+    # Zensical sets up the macros again for every page; the data is checked and loaded once, and again only when a
+    # file it is made from (or the PDFs, the published record, the commit) changes.
+    from lifecare_site import prepare
+    project = copy_project(tmp_path / "p")
+    args = (project, project / "docs", project / "mkdocs.yml", "", [project / "site"])
+    first, new = prepare.load_once(*args)
+    again, new_again = prepare.load_once(*args)
+    assert new and not new_again and again is first
+    contacts = project / "data" / "contacts.yml"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace("060-19 10 00", "060-19 10 01"), encoding="utf-8")
+    changed, new_changed = prepare.load_once(*args)
+    assert new_changed and changed is not first
+    assert "060-19 10 01" in {entry.get("phone_display") for entry in changed.data.contact_index.values()}
+    (project / "site").mkdir()
+    (project / "site" / "lc-bockar.json").write_text("{}", encoding="utf-8")
+    assert prepare.load_once(*args)[1]
