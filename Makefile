@@ -42,23 +42,23 @@ test: $(TEST_STAMP)
 # Offline-paketet (kräver npm för iframe-worker): dist/avbrottsrutin-lifecare-sp-<version>.zip
 offline: $(SITE_STAMP)
 	$(BIN)/python -m lifecare_site.preflight
-	$(BIN)/python scripts/offline.py
+	$(BIN)/python -m scripts.offline
 
 # PDF-filerna (kräver Chromium, som testerna): docs/pdf/, som nästa make build publicerar och länkar.
 pdf: $(TEST_STAMP)
 	$(BIN)/python -m lifecare_site.preflight
-	$(BIN)/python scripts/pdf.py
+	$(BIN)/python -m scripts.pdf
 
 bench: $(TEST_STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 # Samma webbplats med Zensical, efterföljaren till Material for MkDocs (installeras i .venv-zensical)?
 parity: $(SITE_STAMP)
-	$(BIN)/python scripts/parity.py
+	$(BIN)/python -m scripts.parity
 
 # Utskrift från Firefox (kräver firefox-esr och npm): samma antal A4-sidor som från Chromium?
 firefox: $(TEST_STAMP)
-	$(BIN)/python scripts/firefox_pages.py
+	$(BIN)/python -m scripts.firefox_pages
 
 clean:
 	rm -rf site site.old .site-build.* .site-build.lock dist docs/pdf .firefox-check .a11y-check $(VENV) .venv-zensical

@@ -1,6 +1,6 @@
 """Benchmark: this site side by side with a default Material for MkDocs site holding the same text.
 
-Usage: python scripts/bench.py   (make bench). Prints a report; a measurement, not a test.
+Usage: python -m scripts.bench   (make bench). Prints a report; a measurement, not a test.
 
 Both sites are built in the same run, interleaved, so the ratio holds on a busy shared machine:
 - build CPU (user + sys of the build process), median;
@@ -25,7 +25,6 @@ from urllib.parse import urlparse
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 

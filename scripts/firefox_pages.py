@@ -1,6 +1,6 @@
 """Print the pages people print from Firefox too, and compare the page counts with Chromium's (make firefox).
 
-Usage: python scripts/firefox_pages.py
+Usage: python -m scripts.firefox_pages
 
 Needs Debian's firefox-esr and npm; puppeteer-core (pinned below) is installed into .firefox-check/ the
 first time. Firefox prints no @page margin boxes, so there the document control stands at the end of the
@@ -19,7 +19,6 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lifecare_site.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 

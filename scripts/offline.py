@@ -1,6 +1,6 @@
 """Build the offline pack: the site as files that work from a folder or a USB stick, zipped.
 
-Usage: python scripts/offline.py [output folder]   (default: dist/)
+Usage: python -m scripts.offline [output folder]   (default: dist/)
 """
 import base64
 import hashlib
@@ -14,7 +14,6 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lifecare_site import csp, model, pdfs  # noqa: E402
 from lifecare_site.errors import DataError  # noqa: E402

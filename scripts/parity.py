@@ -1,6 +1,6 @@
 """Parity check: the site built by Zensical, the successor engine, against the MkDocs build.
 
-Usage: python scripts/parity.py   (make parity). Exit 0: the same; 1: a difference (listed); 3: skipped, with
+Usage: python -m scripts.parity   (make parity). Exit 0: the same; 1: a difference (listed); 3: skipped, with
 the reason (Zensical could not be installed here).
 
 Zensical 0.0.73 is installed from requirements-zensical.txt into a virtual environment of its own

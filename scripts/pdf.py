@@ -1,6 +1,6 @@
 """Make the routine's PDFs (make pdf): the whole routine, the nödpärm, the checklists and every blankett.
 
-Usage: python scripts/pdf.py   Writes docs/pdf/, which the next make build publishes and links.
+Usage: python -m scripts.pdf   Writes docs/pdf/, which the next make build publishes and links.
 
 The site is built as it will be published (SITE_URL included) and each page is printed by Chromium
 to a tagged PDF (document language, title, headings and tables as structure, fonts embedded, text
@@ -17,7 +17,6 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from lifecare_site import model, pdfs, pdfua  # noqa: E402
 from lifecare_site.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402

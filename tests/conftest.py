@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 # The published address that the tests build the site with, as IT does (mkdocs.yml has no default).
 SITE_URL = "https://vardgivarwebben.example.se/avbrottsrutin-lifecare-sp/"

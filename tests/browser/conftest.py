@@ -88,7 +88,7 @@ def offline_pack(tmp_path_factory):
     from tests.conftest import ROOT
 
     output = tmp_path_factory.mktemp("offline")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "offline.py"), str(output)],
+    result = subprocess.run([sys.executable, "-m", "scripts.offline", str(output)], cwd=ROOT,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     archive = next(output.glob("avbrottsrutin-lifecare-sp-*.zip"))

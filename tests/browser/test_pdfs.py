@@ -20,7 +20,7 @@ FORMS = ["slutenvard", "kommun", "primarvard", "sip", "kuvertetikett"]
 
 def _make_pdfs(project):
     env = dict(os.environ, SITE_URL=SITE_URL, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, str(project / "scripts" / "pdf.py")], cwd=project, env=env,
+    result = subprocess.run([sys.executable, "-m", "scripts.pdf"], cwd=project, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "docs" / "pdf"

@@ -1,15 +1,10 @@
 """One content layer, two engines: finished HTML reaches the page as Markdown itself keeps it, and Zensical builds
 the same site as MkDocs (scripts/parity.py)."""
-import sys
-
 import markdown
 import pytest
 
 from lifecare_site.render import FinishedBlocksExtension, block, relative_url, with_markdown_headings
-from tests.conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import parity  # noqa: E402
+from scripts import parity
 
 EXTENSIONS = ["attr_list", "md_in_html", "toc"]
 CHECKLIST = """<div class="lc-checklist" data-module="lc-checklist" data-lc-storage-key="k:checklista:kommun">

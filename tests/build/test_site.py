@@ -323,7 +323,8 @@ def test_every_finished_block_reaches_the_page_untouched(site):
 def test_the_readme_names_every_module_and_script():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     structure = readme[readme.index("## Struktur"):]
-    files = [p for p in (ROOT / "lifecare_site").glob("*.py") if p.name != "__init__.py"] + list((ROOT / "scripts").iterdir())
+    files = [p for p in (ROOT / "lifecare_site").glob("*.py") if p.name != "__init__.py"] + [
+        p for p in (ROOT / "scripts").iterdir() if p.name not in ("__init__.py", "__pycache__")]
     assert [p.name for p in files if f"`{p.name}`" not in structure] == []
 
 

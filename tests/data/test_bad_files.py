@@ -107,7 +107,7 @@ def test_make_offline_validates_first_and_speaks_swedish(project):
     import sys
     text = _original(project, "document.yml").replace('version: "1.0"', "version: 1.0")
     _write(project, "document.yml", text)
-    result = subprocess.run([sys.executable, str(project / "scripts" / "offline.py"), str(project / "dist")],
+    result = subprocess.run([sys.executable, "-m", "scripts.offline", str(project / "dist")], cwd=project,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode != 0
     assert 'FEL: data/document.yml, rad ' in result.stderr and "ska vara text" in result.stderr
@@ -116,11 +116,7 @@ def test_make_offline_validates_first_and_speaks_swedish(project):
 
 
 def test_the_offline_shim_is_checked_against_its_recorded_hash():
-    import importlib.util
-    from tests.conftest import ROOT
-    spec = importlib.util.spec_from_file_location("offline", ROOT / "scripts" / "offline.py")
-    offline = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(offline)
+    from scripts import offline
     assert offline.integrity(b"") == "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
     assert offline.SHIM_INTEGRITY.startswith("sha512-") and len(offline.SHIM_INTEGRITY) == 95
 
