@@ -26,18 +26,26 @@ def data_key(data_dir: Path) -> str:
 
 def passed(key: str) -> bool:
     try:
-        return (_folder() / f"schemas-passed-{key}").is_file()
+        # Touched when used, so the keys in use are the ones kept (remember_passed).
+        os.utime(_folder() / f"schemas-passed-{key}")
+        return True
     except OSError:
         return False
+
+
+# How many passing keys are kept: enough that copies of the project (the tests', a colleague's clone, a branch) do
+# not push each other's out, few enough that the folder stays small.
+KEPT = 32
 
 
 def remember_passed(key: str):
     try:
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("schemas-passed-*"):
-            old.unlink()
         (folder / f"schemas-passed-{key}").touch()
+        kept = sorted(folder.glob("schemas-passed-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in kept[KEPT:]:
+            old.unlink()
     except OSError:
         pass
 
