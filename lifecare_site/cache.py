@@ -1,4 +1,5 @@
-"""Remember which exact data passed its JSON Schemas, so an unchanged build need not check (or import) them again.
+"""Remember which exact data passed its JSON Schemas (and which templates parsed), so an unchanged build need not
+check (or import) them again.
 
 The key is a hash of every data file, every schema and this package's code: any change to any of
 them checks everything again. Only passing results are remembered. A cache that cannot be read
@@ -24,10 +25,10 @@ def data_key(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def passed(key: str) -> bool:
+def passed(key: str, kind: str = "schemas") -> bool:
     try:
         # Touched when used, so the keys in use are the ones kept (remember_passed).
-        os.utime(_folder() / f"schemas-passed-{key}")
+        os.utime(_folder() / f"{kind}-passed-{key}")
         return True
     except OSError:
         return False
@@ -38,12 +39,12 @@ def passed(key: str) -> bool:
 KEPT = 32
 
 
-def remember_passed(key: str):
+def remember_passed(key: str, kind: str = "schemas"):
     try:
         folder = _folder()
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"schemas-passed-{key}").touch()
-        kept = sorted(folder.glob("schemas-passed-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        (folder / f"{kind}-passed-{key}").touch()
+        kept = sorted(folder.glob(f"{kind}-passed-*"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in kept[KEPT:]:
             old.unlink()
     except OSError:

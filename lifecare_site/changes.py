@@ -3,6 +3,7 @@
 Both read git when the project is a checkout. Without history the report says nothing and the date is
 unknown: a file's own date says when it was copied, not when it changed."""
 import datetime
+import functools
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,17 @@ CONTACTS = "data/contacts.yml"
 def _in_checkout(root: Path) -> bool:
     """True when `root` is in a git checkout: its top, or a folder of a larger one (paths are given relative
     to `root`, "HEAD:./data/…", so both work)."""
-    inside = _git(root, "rev-parse", "--is-inside-work-tree", check_checkout=False)
+    return _asked_git_if_checkout(str(root), _git_folder_state(root))
+
+
+def _git_folder_state(root: Path):
+    # What would change the answer while a process runs (make serve): a .git made or removed here or above.
+    return tuple((folder / ".git").exists() for folder in (root, *root.resolve().parents))
+
+
+@functools.lru_cache(maxsize=16)
+def _asked_git_if_checkout(root: str, _state) -> bool:
+    inside = _git(Path(root), "rev-parse", "--is-inside-work-tree", check_checkout=False)
     return inside is not None and inside.returncode == 0 and inside.stdout.decode().strip() == "true"
 
 
@@ -35,7 +46,7 @@ def _shown(entry):
     parts = []
     if "phone" in entry:
         try:
-            parts.append(phones.parse(entry["phone"], short=entry.get("short_number", False))[0])
+            parts.append(phones.parse(str(entry["phone"]), short=entry.get("short_number") is True)[0])
         except phones.PhoneError:
             parts.append(str(entry["phone"]))
     if "email" in entry:
@@ -52,13 +63,10 @@ def _entries(data):
 
 def contact_changes(root: Path, current: dict):
     """Lines "name: old → new" for every entry whose number, e-mail or address differs from the last commit."""
-    committed = _git(root, "show", f"HEAD:./{CONTACTS}")
-    if committed is None or committed.returncode != 0:
+    committed = _committed(root, "HEAD", CONTACTS)
+    if not isinstance(committed, dict):
         return []
-    try:
-        old = _entries(yamlfile.loads(committed.stdout, CONTACTS))
-    except DataError:
-        return []
+    old = _entries(committed)
     new = _entries(current)
     lines = []
     for ident, entry in new.items():
@@ -76,11 +84,11 @@ ROUTINE = "data/routine.yml"
 def passage_changes(root: Path, data):
     """[(passage id, [what cites it], what it said → what it says)] for every passage whose words differ from the
     last commit."""
-    committed = _git(root, "show", f"HEAD:./{ROUTINE}")
-    if committed is None or committed.returncode != 0:
+    committed = _committed(root, "HEAD", ROUTINE)
+    if committed is None:
         return []
     try:
-        old = routine.raw_words(yamlfile.loads(committed.stdout, ROUTINE))
+        old = routine.raw_words(committed)
     except DataError:
         return []
     out = []
@@ -165,11 +173,21 @@ def _changed_fields(old, new, leave_out=()):
     return [str(key) for key in keys if key not in leave_out and old.get(key) != new.get(key)]
 
 
+@functools.lru_cache(maxsize=32)
+def _parsed(content: bytes, path: str):
+    """A data file's text, parsed; None when it cannot be. The same text (the file on disk, a commit's version) is
+    read by several reports: parsed once. Only read, never changed, by the reports."""
+    try:
+        return yamlfile.loads(content, path)
+    except DataError:
+        return None
+
+
 def _on_disk(root: Path, path: str):
     """A data file as the editor wrote it (the loaded data carries fields the site derives, such as phone_href)."""
     try:
-        return yamlfile.loads((root / path).read_bytes(), path)
-    except (DataError, OSError):
+        return _parsed((root / path).read_bytes(), path)
+    except OSError:
         return None
 
 
@@ -177,10 +195,7 @@ def _committed(root: Path, revision: str, path: str):
     shown = _git(root, "show", f"{revision}:./{path}")
     if shown is None or shown.returncode != 0:
         return None
-    try:
-        return yamlfile.loads(shown.stdout, path)
-    except DataError:
-        return None
+    return _parsed(shown.stdout, path)
 
 
 def step_base(root: Path):
@@ -522,8 +537,11 @@ def against_published(folders, current: dict):
                     "bockarna med den"]
     now = _steps(current)
     problems = []
+    ids_by_text = {}
+    for other, old in before.items():
+        ids_by_text.setdefault(old, []).append(other)
     for ident, text in now.items():
-        took = [other for other, old in before.items() if other != ident and old == text]
+        took = [other for other in ids_by_text.get(text, ()) if other != ident]
         if ident in before and before[ident] != text and took:
             problems.append(Problem(CHECKLISTS, f'punkten "{ident}" har fått texten som punkten "{took[0]}" hade på den '
                                                 f'senast byggda webbplatsen ("{text}"). Webbläsare som bockade av '

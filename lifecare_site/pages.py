@@ -1,5 +1,6 @@
 """Check, before anything is built, that every id a page names exists in data/, and every macro call fits."""
 import functools
+import hashlib
 import html as html_module
 import inspect
 import re
@@ -9,7 +10,7 @@ import jinja2
 import jinja2.nodes
 import yaml
 
-from . import phones, routine, yamlfile
+from . import cache, phones, routine, yamlfile
 from .errors import Problem
 
 _TAG = re.compile(r"</?([^\W\d_][\w-]*)(?:\s[^<>]*)?/?>")
@@ -364,6 +365,7 @@ _THEME_FOLDERS = ("assets/javascripts/bundle", "assets/javascripts/lunr", "asset
 
 
 # Six digits or more with little between them: text that may hold a phone number (dates set aside first).
+_ANY_DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"[\dOo](?:[\s\-()\u2010-\u2015]{0,5}\d){5,}")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
@@ -378,6 +380,12 @@ def source_label(docs_dir: Path, relative: str) -> str:
             if (docs_dir / candidate).is_file():
                 return f"docs/{candidate} (eller mkdocs.yml eller en mall i overrides/)"
     return f"site/{relative} (byggs från mkdocs.yml eller från en mall i overrides/)"
+
+
+@functools.lru_cache(maxsize=8192)
+def _numbers_said(text):
+    """The numbers a link's words and labels say. The same link (a contact's number) stands on many pages: read once."""
+    return tuple(" ".join(n.split()) for n in phones.numbers_in_text(text))
 
 
 @functools.lru_cache(maxsize=4)
@@ -444,7 +452,9 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
             href, words = link.group(2), " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", link.group(3))).split())
             # What the link says it dials: its text, and its tooltip or screen reader's label (a link of an icon).
             labels = " ".join(html_module.unescape(a or b) for a, b in _ATTRIBUTE.findall(link.group(1)))
-            said = [" ".join(n.split()) for n in phones.numbers_in_text(f"{words} {labels}")]
+            said_text = f"{words} {labels}"
+            # What the link says besides its own number; with no digit left, it says no other number.
+            said = _numbers_said(said_text) if href in hrefs and _ANY_DIGIT.search(said_text.replace(hrefs[href], " ")) else ()
             words = words or labels
             if href in hrefs and any(number != hrefs[href] for number in said):
                 problems.append(Problem(label, f'den publicerade sidan visar "{words}" men länken ringer {hrefs[href]} '
@@ -560,11 +570,17 @@ def link_problems(docs_dir: Path):
 def template_problems(overrides_dir: Path, name: str = "overrides"):
     """Every template in overrides/ (or the fragments' folder, `name`) that Jinja cannot read: said in Swedish
     before the build, not as a traceback."""
+    templates = [t for t in sorted(overrides_dir.rglob("*")) if t.is_file() and t.suffix in (".html", ".md", ".xml", ".txt")]
+    # Templates that parsed before, unchanged, parse again: the check is remembered (cache.py) and not made again.
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for template in templates:
+        digest.update(template.relative_to(overrides_dir).as_posix().encode() + b"\0" + template.read_bytes() + b"\0")
+    key = digest.hexdigest()
+    if cache.passed(key, "templates"):
+        return []
     environment = jinja2.Environment(extensions=["jinja2.ext.loopcontrols", "jinja2.ext.do"])
     problems = []
-    for template in sorted(overrides_dir.rglob("*")):
-        if not template.is_file() or template.suffix not in (".html", ".md", ".xml", ".txt"):
-            continue
+    for template in templates:
         label = f"{name}/{template.relative_to(overrides_dir).as_posix()}"
         try:
             environment.parse(template.read_text(encoding="utf-8"))
@@ -574,6 +590,8 @@ def template_problems(overrides_dir: Path, name: str = "overrides"):
             problems.append(Problem(label, "mallen har ett trasigt {% … %} eller {{ … }}: ett block som inte stängs, "
                                            "ett uttryck som saknas eller ett tecken som inte hör hemma där. Ångra den "
                                            "senaste ändringen, till exempel med git diff och git checkout.", line=error.lineno))
+    if not problems:
+        cache.remember_passed(key, "templates")
     return problems
 
 

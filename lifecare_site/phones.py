@@ -2,6 +2,7 @@
 
 The digits the editor wrote are the digits shown and dialled. The number library reads letters as
 keypad letters ("0O" becomes "06"), so every character is checked here before it sees the number."""
+import functools
 import re
 
 import phonenumbers
@@ -41,6 +42,7 @@ def _valid_short(digits: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(raw: str, short: bool = False):
     """Return (display, tel_href) for a Swedish number, or raise PhoneError.
 

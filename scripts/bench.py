@@ -13,7 +13,6 @@ import json
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,25 +23,12 @@ from urllib.parse import urlparse
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from scripts import ROOT, copy_project
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROUNDS = 7
-PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
 TARGETS = {"build": 1.3, "weight": 1.0, "growth": 3.0}
 GROWTH_CASE = "1 000 kontakter och 2 000 punkter"
-
-
-def _copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
 
 
 def build_cpu(project: Path, site: Path) -> float:
@@ -173,7 +159,7 @@ def _grown(project: Path, contacts: int, items: int) -> Path:
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        ours = _copy(tmp / "ours")
+        ours = copy_project(tmp / "ours")
         build_cpu(ours, tmp / "ours-site")  # warm-up: caches and a site to take the text from
         default = default_material(tmp / "default", tmp / "ours-site")
         build_cpu(default, tmp / "default-site")
@@ -186,7 +172,7 @@ def main():
         sizes = {}
         for label, contacts, items in (("10× kontakter (70)", 70, 0), ("100× kontakter (700)", 700, 0),
                                        ("10× punkter (500)", 7, 500), (GROWTH_CASE, 1000, 2000)):
-            grown = _grown(_copy(tmp / f"grown-{contacts}-{items}"), contacts, items)
+            grown = _grown(copy_project(tmp / f"grown-{contacts}-{items}"), contacts, items)
             build_cpu(grown, tmp / "grown-site")
             sizes[label] = statistics.median(build_cpu(grown, tmp / "grown-site") for _ in range(3))
     build_ratio = statistics.median(ours_cpu) / statistics.median(default_cpu)

@@ -20,10 +20,11 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from scripts import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-zensical"
 LOCK = ROOT / "requirements-zensical.txt"
-PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml"]
 # Published by one engine's theme only; not ours to compare.
 THEME_ONLY = ("assets/javascripts/bundle.", "assets/javascripts/LICENSE", "assets/javascripts/lunr/",
               "assets/javascripts/workers/", "assets/stylesheets/main.", "assets/stylesheets/palette.",
@@ -57,18 +58,6 @@ def zensical() -> Path:
     return command
 
 
-def _copy(target: Path) -> Path:
-    import shutil
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "pdf"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
-
-
 def _environment():
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("SITE_URL", None)
@@ -78,7 +67,7 @@ def _environment():
 def build_both(work: Path):
     """(MkDocs' site folder, Zensical's site folder), each built from its own copy of the project."""
     command = zensical()
-    with_mkdocs, with_zensical = _copy(work / "mkdocs"), _copy(work / "zensical")
+    with_mkdocs, with_zensical = copy_project(work / "mkdocs"), copy_project(work / "zensical")
     built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", "site"],
                            cwd=with_mkdocs, env=_environment(), capture_output=True, text=True, timeout=300)
     if built.returncode:

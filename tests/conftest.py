@@ -1,6 +1,5 @@
 """Shared fixtures: build the real site, or a copy of the project with edited data."""
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -8,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts import copy_project  # noqa: F401 - the tests' copy of the project, shared with scripts/
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The published address that the tests build the site with, as IT does (mkdocs.yml has no default).
 SITE_URL = "https://vardgivarwebben.example.se/avbrottsrutin-lifecare-sp/"
 
-PROJECT_PARTS = ["docs", "overrides", "data", "lifecare_site", "macros.py", "mkdocs.yml", "mkdocs.offline.yml", "scripts"]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
@@ -25,19 +25,6 @@ class Build:
 
     def page(self, path: str) -> str:
         return (self.site / path).read_text(encoding="utf-8")
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, to edit without touching the repository."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            # docs/pdf holds PDFs made from the repository (make pdf), not from this copy.
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "pdf"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def build(project: Path, *extra_args, config="mkdocs.yml", site_url=None) -> Build:

@@ -124,3 +124,19 @@ def test_an_editors_lock_file_in_docs_is_passed_over(project):
     (project / "docs" / ".#kommun.md").symlink_to("root@host.1234:1700000000")
     result = build(project)
     assert result.returncode == 0, result.output
+
+
+@pytest.mark.parametrize("template, label", [
+    ("overrides/partials/copyright.html", "overrides/partials/copyright.html"),
+    ("lifecare_site/fragments/phone.html", "lifecare_site/fragments/phone.html"),
+], ids=["overrides", "fragments"])
+def test_a_broken_template_is_refused_even_after_it_parsed_before(project, template, label):
+    # The check that the templates parse is remembered while they are unchanged (cache.py); a change is checked again.
+    assert _make_build(project).returncode == 0
+    path = project / template
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines + ["{% if config.site_name %}"]) + "\n", encoding="utf-8")
+    result = _make_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and f"{label}, rad {len(lines) + 1}: mallen har ett trasigt" in output, output
+    assert "Traceback" not in output

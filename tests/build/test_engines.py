@@ -124,7 +124,7 @@ def test_a_data_error_under_zensical_is_one_swedish_message_without_a_traceback(
         command = parity.zensical()
     except parity.Skipped as skipped:
         pytest.skip(str(skipped))
-    project = parity._copy(tmp_path / "project")
+    project = parity.copy_project(tmp_path / "project")
     contacts = project / "data" / "contacts.yml"
     contacts.write_text(contacts.read_text(encoding="utf-8").replace("phone: 060-16 31 00", "phone: 060-16 31 0O", 1),
                         encoding="utf-8")
