@@ -62,14 +62,18 @@ def _inputs_key(root, docs_dir, config_file, site_url, site_dirs, nav, serving):
 def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs, nav=None, serving=False) -> Prepared:
     """Check and load everything the pages are made from. Raise DataError with every problem found."""
     notices = []
-    address_problem = siteurl.problem(site_url or "")
+    written = preflight.written_config(config_file) or {}
+    # The address as IT sets it (site_url: !ENV SITE_URL, whose tag the written configuration keeps as its value),
+    # or written into mkdocs.yml itself: each named where it is written.
+    in_config = isinstance(written.get("site_url"), str) and written["site_url"] != siteurl.VARIABLE
+    address_problem = siteurl.problem(site_url or "", written_in_config=in_config)
     if address_problem:
-        raise DataError([Problem("SITE_URL", address_problem)])
+        raise DataError([Problem(config_file.name if in_config else "SITE_URL", address_problem)])
     if not serving and siteurl.own_computer(site_url or ""):
-        notices.append(f"SITE_URL är den egna datorns adress ({site_url}): blanketterna och QR-koderna pekar dit. "
+        where = f"site_url i {config_file.name}" if in_config else "SITE_URL"
+        notices.append(f"{where} är den egna datorns adress ({site_url}): blanketterna och QR-koderna pekar dit. "
                        "Bra för att prova, men publicera inte det här bygget.")
     # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
-    written = preflight.written_config(config_file) or {}
     menu = pages.nav_problems(docs_dir, written.get("nav", nav))
     menu += [problem for problem in preflight.config_problems(config_file)
              if "hooks" in problem.message or "står två gånger" in problem.message]

@@ -14,11 +14,16 @@ VARIABLE = "SITE_URL"
 _HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
 
 
-def problem(value: str):
-    """None if `value` can be published, else a Swedish sentence saying what is wrong and how to write it."""
+def problem(value: str, written_in_config: bool = False):
+    """None if `value` can be published, else a Swedish sentence saying what is wrong and how to write it.
+
+    `written_in_config`: the address is written in mkdocs.yml (site_url:), not set by IT as SITE_URL."""
     if not value:
         return None
-    example = "Skriv till exempel SITE_URL=https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/"
+    VARIABLE = "site_url i mkdocs.yml" if written_in_config else globals()["VARIABLE"]
+    example = ("Skriv till exempel site_url: https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/, eller "
+               "site_url: !ENV SITE_URL så att IT sätter adressen" if written_in_config
+               else "Skriv till exempel SITE_URL=https://vardgivarwebben.rvn.se/avbrottsrutin-lifecare-sp/")
     if any(char.isspace() for char in value):
         return f'{VARIABLE} "{value}" innehåller mellanslag eller radbrytning. {example}'
     unusual = next((char for char in value if not " " < char <= "~"), None)

@@ -58,3 +58,16 @@ def test_the_own_computers_address_is_built_with_a_warning_not_to_publish(projec
     result = build(project, "-q", site_url="http://127.0.0.1:8000/avbrottsrutin-lifecare-sp/")
     assert result.returncode == 0, result.output
     assert "OBS" in result.output and "SITE_URL är den egna datorns adress" in result.output
+
+
+def test_an_address_written_into_mkdocs_yml_is_named_there_not_as_site_url(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: !ENV SITE_URL" in text
+    config.write_text(text.replace("site_url: !ENV SITE_URL", "site_url: https://vardgivarwebben.example.se/x?y=1"),
+                      encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ('mkdocs.yml: site_url i mkdocs.yml "https://vardgivarwebben.example.se/x/?y=1" har en fråga' in result.output
+            and "site_url: !ENV SITE_URL" in result.output), result.output
+    assert "Skriv till exempel SITE_URL=" not in result.output
