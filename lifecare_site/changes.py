@@ -4,6 +4,7 @@ Both read git when the project is a checkout. Without history the report says no
 unknown: a file's own date says when it was copied, not when it changed."""
 import datetime
 import functools
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -386,12 +387,13 @@ def contact_field_changes(root: Path):
 
 
 def history_problem(root: Path):
-    """None when the build can compare with git history; else what is missing: "none", "unreadable" (git is
-    there but refuses the folder, as for one owned by another user) or "shallow"."""
+    """None when the build can compare with git history; else what is missing: "none", "no-git" (a history, but
+    no git program to read it), "unreadable" (git is there but refuses the folder, as for one owned by another
+    user) or "shallow"."""
     head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
     if head is None or head.returncode != 0:
         if any((folder / ".git").exists() for folder in (root, *root.resolve().parents)):
-            return "unreadable"
+            return "unreadable" if shutil.which("git") else "no-git"
         return "none"
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is not None and shallow.stdout.decode().strip() == "true":

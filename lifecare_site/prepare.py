@@ -115,6 +115,11 @@ def _phone_list_and_pdfs(root, data, site_url, notices):
                      "incheckningen. Det som inte görs: ändringsrapporten för checklistor, blanketter och telefonlista, "
                      "kontrollen av id som tidigare punkter haft (bockarna i webbläsarna) och telefonlistans ändringsdatum: "
                      "telefonlistan och utskrifterna skriver \"ändringsdatum okänt\".")
+    elif history == "no-git":
+        infos.append("Git-historiken finns, men programmet git finns inte på den här datorn (eller inte i PATH), så "
+                     "bygget kan inte läsa den. Installera git, till exempel med apt-get install git. Tills dess görs "
+                     "ingen ändringsrapport, ingen kontroll av id som tidigare punkter haft och inget ändringsdatum "
+                     "för telefonlistan: telefonlistan och utskrifterna skriver \"ändringsdatum okänt\".")
     elif history == "unreadable":
         infos.append("Git-historiken finns men git vägrar läsa den (till exempel \"dubious ownership\" när mappen ägs av "
                      "en annan användare; rätta med git config --global --add safe.directory och mappens sökväg). Tills "
@@ -124,7 +129,7 @@ def _phone_list_and_pdfs(root, data, site_url, notices):
         infos.append("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
                      "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med "
                      "hela historiken (utan --depth) före publicering.")
-    if unknown and history != "none":
+    if unknown and history not in ("none", "no-git"):
         infos.append(f"Telefonlistans ändringsdatum är okänt: {unknown}. Telefonlistan och utskrifterna skriver "
                      "\"ändringsdatum okänt\" i stället för ett datum.")
     changed = f"Telefonlistan ändrad {phone_list_date}" if phone_list_date else "Telefonlistan: ändringsdatum okänt"

@@ -72,6 +72,17 @@ def test_outside_a_git_checkout_the_date_is_unknown_and_the_build_says_why_once(
     assert "Telefonlistan: ändringsdatum okänt" in result.page("kommun/index.html")  # the printed footer
 
 
+def test_a_history_without_the_git_program_is_said_as_such(checkout, monkeypatch):
+    # git missing from PATH (a build server without it): the history is there, only unread. Said as that, not as
+    # git refusing the folder.
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert result.output.count("programmet git finns inte på den här datorn") == 1, result.output
+    assert "vägrar" not in result.output and "Telefonlistans ändringsdatum är okänt" not in result.output
+    assert "Telefonlistan: ändringsdatum okänt" in read(result.page("telefonnummer/index.html"))[0]
+
+
 def test_a_shallow_clone_does_not_pass_its_oldest_commit_off_as_the_date(checkout, tmp_path):
     _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
     _git(checkout, "commit", "-qam", "Nytt nummer")
