@@ -414,8 +414,17 @@ def _decisions(file: DataFile, roles, items):
     for c, link in enumerate(data["communication"]):
         for key in ("from", "to"):
             file.known(("communication", c, key), link[key], roles, "rollen", "data/checklists.yml")
+        # The row shows what the calling role does: its own steps, never another role's (a step copied from the
+        # row below would show that role's numbers under this role's heading).
+        own = {item["id"] for phase in roles[link["from"]]["phases"] for item in phase.get("resolved_items", [])
+               if "id" in item} if link["from"] in roles else None
         for i, ident in enumerate(link["items"]):
-            file.known(("communication", c, "items", i), ident, items, "punkten", "data/checklists.yml")
+            if file.known(("communication", c, "items", i), ident, items, "punkten", "data/checklists.yml") \
+                    and own is not None and ident not in own:
+                file.add(("communication", c, "items", i),
+                         f'punkten "{ident}" står inte i checklistan för rollen "{link["from"]}", som raden gäller '
+                         f'(from: {link["from"]}). Raden visar vad den rollen gör när den kontaktar "{link["to"]}": '
+                         "välj rollens egna steg, eller lägg steget i rollens checklista först.")
     source = data["transferred_by"]
     if file.known(("transferred_by", "role"), source["role"], roles, "rollen", "data/checklists.yml"):
         file.known(("transferred_by", "phase"), source["phase"], roles[source["role"]]["phase_index"],

@@ -254,3 +254,11 @@ def test_a_missing_or_broken_schema_is_said_in_swedish(project, content, words):
 def test_a_number_too_short_to_be_one_is_refused_in_swedish(project, number):
     _edit(project, "contacts.yml", "phone: 060-16 31 00", f"phone: {number}")
     _fails(project, 'post "timra"', "är inte ett giltigt svenskt nummer")
+
+
+def test_a_who_calls_whom_row_with_another_roles_step_is_refused(project):
+    # A slutenvård step copied into the municipalities' row would show the municipal switchboards under "Kommunal
+    # vård och omsorg → Slutenvård".
+    _edit(project, "decisions.yml", "items: [km-ring, km-svara, km-aterkoppla]", "items: [sv-ring-kommun, km-svara, km-aterkoppla]")
+    _fails(project, "data/decisions.yml, rad ", 'punkten "sv-ring-kommun" står inte i checklistan för rollen "kommun"',
+           "välj rollens egna steg")
