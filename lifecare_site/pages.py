@@ -612,10 +612,24 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
         stem = page.relative_to(docs_dir).with_suffix("").as_posix()
         relative = "index.html" if stem == "index" else (stem[: -len("index")] + "index.html" if stem.endswith("/index")
                                                         else f"{stem}/index.html")
-        if shown(relative) is None:
-            problems.append(Problem(f"docs/{page.relative_to(docs_dir).as_posix()}",
-                                    "sidan publicerades inte (står den under draft_docs, exclude_docs eller not_in_nav i "
-                                    "mkdocs.yml?). Alla sidor i docs/ hör till rutinen; ta bort den raden."))
+        html = shown(relative)
+        label = f"docs/{page.relative_to(docs_dir).as_posix()}"
+        if html is None:
+            problems.append(Problem(label, "sidan publicerades inte (står den under draft_docs, exclude_docs eller "
+                                           "not_in_nav i mkdocs.yml?). Alla sidor i docs/ hör till rutinen; ta bort den raden."))
+            continue
+        # What the page template (overrides/main.html) gives every page: the document's status at the top, and the
+        # script of each component the page holds (without lc-checklist.js no tick is kept or shown again).
+        if 'class="lc-banner' not in html:
+            problems.append(Problem(label, "sidan visar inte rutinens status överst (Utkast eller Fastställd): raden med "
+                                           "page.meta.lc_header_html i overrides/main.html är borttagen eller ändrad. "
+                                           "Ångra ändringen, till exempel med git checkout overrides/main.html."))
+        for module in sorted(set(re.findall(r'data-module="(lc-[a-z-]+)"', html))):
+            if not re.search(r'<script\b[^>]*\bsrc="[^"]*assets/javascripts/' + re.escape(module) + r'(?:\.min)?\.js"', html):
+                problems.append(Problem(label, f'sidan har komponenten {module} men laddar inte dess skript '
+                                               f'({module}.js), så den fungerar inte: för checklistorna sparas och visas inga '
+                                               "bockar. Listan över komponenter i overrides/main.html är ändrad; ångra "
+                                               "ändringen, till exempel med git checkout overrides/main.html."))
     expected = [(f"{ident}/index.html", f"docs/{ident}.md", f':checklista:{ident}"', f'rollens checklista ({{{{ checklist("{ident}") }}}})')
                 for ident in role_ids]
     expected += [(f"blanketter/{ident}/index.html", f"docs/blanketter/{ident}.md", 'class="lc-form',

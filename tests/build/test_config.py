@@ -140,3 +140,20 @@ def test_a_broken_template_is_refused_even_after_it_parsed_before(project, templ
     output = result.stdout + result.stderr
     assert result.returncode == 1 and f"{label}, rad {len(lines) + 1}: mallen har ett trasigt" in output, output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('{% if page and page.meta and page.meta.lc_header_html %}{{ page.meta.lc_header_html | safe }}{% endif %}', "",
+     "sidan visar inte rutinens status överst (Utkast eller Fastställd)"),
+    ('["lc-checklist", "lc-print-button", "lc-registration-helper"]', '["lc-print-button", "lc-registration-helper"]',
+     "sidan har komponenten lc-checklist men laddar inte dess skript (lc-checklist.js)"),
+], ids=["banner-gone", "checklist-script-gone"])
+def test_a_page_template_that_drops_the_status_or_a_components_script_is_refused(project, old, new, words):
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    assert old in text
+    template.write_text(text.replace(old, new), encoding="utf-8")
+    result = _make_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and words in output and "docs/kommun.md" in output, output
+    assert "Traceback" not in output
