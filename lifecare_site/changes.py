@@ -521,12 +521,17 @@ def _moved_problem(new, old, text, where=""):
                                f'Låt "{old}" behålla sina ord och ge den nya texten ett nytt id.')
 
 
+def published_record(folders):
+    """The record of the boxes the last build published (site/lc-bockar.json), or None when there is none."""
+    return next((folder / PUBLISHED for folder in folders if (folder / PUBLISHED).is_file()), None)
+
+
 def against_published(folders, current: dict):
     """(problems, lines) for the boxes against what the last build published (lc-bockar.json in the last site/):
     a change git no longer shows (committed, and another commit after it) is still seen here."""
     import json
     from .errors import Problem
-    record = next((folder / PUBLISHED for folder in folders if (folder / PUBLISHED).is_file()), None)
+    record = published_record(folders)
     if record is None:
         return [], []
     try:

@@ -89,6 +89,12 @@ def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs
     moved, published_report = changes.against_published(site_dirs, data.checklists)
     if reused or moved:
         raise DataError(reused + moved)
+    if changes.published_record(site_dirs) is None and changes.history_problem(root) in (None, "shallow"):
+        # A fresh clone, or after make clean: an id removed in an older commit than the one compared with is not seen.
+        notices.append(f"Checklistornas bockar: ingen tidigare byggd webbplats att jämföra med ({changes.PUBLISHED} i "
+                       f"site/), så bygget jämför punkternas id bara med {changes.step_base(root)[2]}. Ett id som togs "
+                       "bort i en äldre incheckning syns inte här, och bocken för den punkten försvinner i webbläsarna utan att bygget "
+                       "säger det.")
     prepared = Prepared(data, *_phone_list_and_pdfs(root, data, site_url, notices), notices=notices)
     _report(root, data, step_report, published_report, prepared)
     return prepared

@@ -419,3 +419,13 @@ def test_a_step_given_other_words_and_other_passages_under_its_id_is_said_even_w
     result = build(checkout, "-q")
     assert result.returncode == 0, result.output
     assert 'OBS     -  Checklistornas bockar: punkten "sv-kvittera" har fått nya ord och andra stycken i rutinen' in result.output
+
+
+def test_without_a_last_built_site_the_build_says_that_older_removals_are_not_seen(checkout):
+    # A fresh clone, or after make clean: no site/lc-bockar.json to compare with, said even with -q.
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert result.output.count("ingen tidigare byggd webbplats att jämföra med (lc-bockar.json i site/)") == 1
+    (checkout / "site").mkdir()
+    (checkout / "site" / "lc-bockar.json").write_bytes((result.site / "lc-bockar.json").read_bytes())
+    assert "ingen tidigare byggd webbplats" not in build(checkout, "-q").output
