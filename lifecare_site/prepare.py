@@ -13,6 +13,10 @@ from .render import FRAGMENTS
 from .renderer import Pdfs
 
 
+# A fact the routine's words show from data/contacts.yml ({phone:id}, {email:id}, …).
+_FACT = re.compile(r"\{[a-z_]+:[^}]+\}")
+
+
 @dataclass
 class Prepared:
     """One build's loaded data and what the build says about it."""
@@ -151,6 +155,13 @@ def _report(root, data, step_report, published_report, prepared):
     for ident, citing, worded in changes.passage_changes(root, data):
         infos.append(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml): {worded}. '
                      f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
+        # A number or address the routine's words show is another contact's now: said even with -q, since the words
+        # around it may still name the first one ("kontaktar Servicedesk via {phone:region-vaxel}").
+        old_facts, new_facts = (sorted(_FACT.findall(side)) for side in worded.split(" → ", 1)) if " → " in worded \
+            else ([], [])
+        if old_facts != new_facts:
+            notices.append(f'Rutinens stycke "{ident}" visar nu andra nummer eller adresser: {worded}. Kontrollera att '
+                           "orden runt dem namnger rätt kontakt.")
     if step_report:
         infos.append(f"Checklistorna skiljer sig från {changes.step_base(root)[2]} (data/checklists.yml):")
         infos += [f"  {line}" for line in step_report]
