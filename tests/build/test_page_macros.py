@@ -208,7 +208,7 @@ def test_the_offline_packs_page_names_are_checked_too(tmp_path):
     (docs / "kommun.md").write_text("# Kommun\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "kommun.html").write_text("<main><h1>Kommun</h1></main>", encoding="utf-8")
+    (site / "kommun.html").write_text('<div class="lc-banner" role="note"></div><main><h1>Kommun</h1></main>', encoding="utf-8")
     problems = [str(p) for p in pages.published_content_problems(site, ["kommun"], [], {}, docs)]
     assert problems == ['docs/kommun.md: sidan visar inte rollens checklista ({{ checklist("kommun") }}). '
                         "Lägg tillbaka anropet, utanför <!-- -->."]
