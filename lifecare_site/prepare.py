@@ -7,14 +7,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, changes, model, pages, pdfs, preflight, siteurl
+from . import cache, changes, model, pages, pdfs, preflight, routine, siteurl
 from .errors import DataError, Problem
 from .render import FRAGMENTS
 from .renderer import Pdfs
-
-
-# A fact the routine's words show from data/contacts.yml ({phone:id}, {email:id}, …).
-_FACT = re.compile(r"\{[a-z_]+:[^}]+\}")
 
 
 @dataclass
@@ -157,7 +153,7 @@ def _report(root, data, step_report, published_report, prepared):
                      f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
         # A number or address the routine's words show is another contact's now: said even with -q, since the words
         # around it may still name the first one ("kontaktar Servicedesk via {phone:region-vaxel}").
-        old_facts, new_facts = (sorted(_FACT.findall(side)) for side in worded.split(" → ", 1)) if " → " in worded \
+        old_facts, new_facts = (sorted(routine.PLACEHOLDER.findall(side)) for side in worded.split(" → ", 1)) if " → " in worded \
             else ([], [])
         if old_facts != new_facts:
             notices.append(f'Rutinens stycke "{ident}" visar nu andra nummer eller adresser: {worded}. Kontrollera att '
