@@ -626,10 +626,11 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                                            "Ångra ändringen, till exempel med git checkout overrides/main.html."))
         for module in sorted(set(re.findall(r'data-module="(lc-[a-z-]+)"', html))):
             if not re.search(r'<script\b[^>]*\bsrc="[^"]*assets/javascripts/' + re.escape(module) + r'(?:\.min)?\.js"', html):
-                problems.append(Problem(label, f'sidan har komponenten {module} men laddar inte dess skript '
-                                               f'({module}.js), så den fungerar inte: för checklistorna sparas och visas inga '
-                                               "bockar. Listan över komponenter i overrides/main.html är ändrad; ångra "
-                                               "ändringen, till exempel med git checkout overrides/main.html."))
+                ticks = ": bockarna sparas inte och visas inte igen" if module == "lc-checklist" else ""
+                problems.append(Problem(label, f"sidan har komponenten {module} men laddar inte dess skript "
+                                               f"({module}.js), så den fungerar inte{ticks}. Listan över komponenter i "
+                                               "overrides/main.html är ändrad; ångra ändringen, till exempel med git "
+                                               "checkout overrides/main.html."))
     expected = [(f"{ident}/index.html", f"docs/{ident}.md", f':checklista:{ident}"', f'rollens checklista ({{{{ checklist("{ident}") }}}})')
                 for ident in role_ids]
     expected += [(f"blanketter/{ident}/index.html", f"docs/blanketter/{ident}.md", 'class="lc-form',
