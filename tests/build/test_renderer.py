@@ -171,3 +171,11 @@ def test_the_data_is_loaded_once_while_nothing_it_is_made_from_changes(tmp_path)
     (project / "site").mkdir()
     (project / "site" / "lc-bockar.json").write_text("{}", encoding="utf-8")
     assert prepare.load_once(*args)[1]
+
+
+def test_a_contact_reads_as_sentences_without_a_double_full_stop(data):
+    # "Eller ring direktnumret till aktuell avdelning/enhet." then "Fråga efter …": one full stop between, not two.
+    renderer = _renderer(data)
+    for ident in data.contact_index:
+        words = re.sub(r"<[^>]+>", "", str(renderer.contact(ident)))
+        assert ".." not in words and ". ." not in words, (ident, words)
