@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 
-from lifecare_site import changes, csp, failure, pages, prepare  # noqa: E402
+from lifecare_site import cache, changes, csp, failure, pages, prepare  # noqa: E402
 from lifecare_site.errors import DataError, Problem  # noqa: E402
 from lifecare_site.render import FRAGMENTS, FinishedBlocksExtension, Fragments, relative_url  # noqa: E402
 from lifecare_site.renderer import Page, Renderer  # noqa: E402
@@ -30,6 +30,7 @@ _page_facts = {}
 # The numbers and tel: links the pages may show (data/contacts.yml), set by define_env.
 _shown_numbers = set()
 _tel_hrefs = {}
+_number_owners = {}
 # (role ids, blankett ids) whose pages must show their checklist or blankett.
 _published_ids = ((), ())
 # True when docs/pdf/ holds PDFs made from older sources: they are neither linked nor published.
@@ -115,10 +116,16 @@ def on_post_build(env):
     if _stale_pdfs:
         shutil.rmtree(site_dir / "pdf", ignore_errors=True)
     problems = list(_render_problems) if not _serving() else []
-    problems += pages.published_number_problems(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]),
-                                               _shown_numbers, _tel_hrefs)
-    problems += pages.published_content_problems(Path(env.conf["site_dir"]), *_published_ids, _tel_hrefs,
-                                                 Path(env.conf["docs_dir"]))
+    docs_dir = Path(env.conf["docs_dir"])
+    # A finished site that passed these checks before, byte for byte, against the same contacts, passes again.
+    checked = pages.published_key(site_dir, docs_dir, _shown_numbers, _tel_hrefs.items(), _number_owners.items(),
+                                  *_published_ids)
+    if not cache.passed(checked, "published"):
+        found = pages.published_number_problems(site_dir, docs_dir, _shown_numbers, _tel_hrefs, _number_owners)
+        found += pages.published_content_problems(site_dir, *_published_ids, _tel_hrefs, docs_dir)
+        if not found:
+            cache.remember_passed(checked, "published")
+        problems += found
     if not problems and not _serving():
         # What the browsers will hold ticks for, so that the next build can compare with it.
         (site_dir / changes.PUBLISHED).write_text(changes.published_steps(_checklists_data) + "\n",
@@ -192,11 +199,12 @@ def _under_zensical(env):
 
 def define_env(env):
     """Load and check data/, then register the renderer's methods as the pages' macros."""
-    global _serve_error, _shown_numbers, _tel_hrefs, _published_ids, _stale_pdfs, _checklists_data, _renderer
+    global _serve_error, _shown_numbers, _tel_hrefs, _number_owners, _published_ids, _stale_pdfs, _checklists_data, _renderer
     _serve_error = _renderer = None
     _render_problems.clear()
     _shown_numbers = set()
     _tel_hrefs = {}
+    _number_owners = {}
     # Finished HTML blocks go to Markdown's raw HTML store without being parsed again (render.block): faster, and
     # the same page without it. Both engines build each page's Markdown from this list.
     extensions = env.conf.get("markdown_extensions")
@@ -233,6 +241,7 @@ def define_env(env):
             _TICKS.warning(line)
     data = prepared.data
     _shown_numbers, _tel_hrefs = prepare.shown_numbers(data)
+    _number_owners = prepare.number_owners(data)
     _published_ids = (list(data.role_index), list(data.form_index))
     _checklists_data = data.checklists
     _stale_pdfs = prepared.pdfs.stale

@@ -386,6 +386,17 @@ def contact_field_changes(root: Path):
     return lines
 
 
+def git_state(root: Path) -> str:
+    """What git says of `root`, in one call, as a key: the commit and whether the history is shallow, or why it
+    cannot say (no checkout, no git program, a folder it refuses). The same answer, the same history."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD", "--is-shallow-repository"],
+                                capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"git: {type(error).__name__}"
+    return f"{result.returncode} {result.stdout!r} {result.stderr!r} {shutil.which('git')}"
+
+
 def history_problem(root: Path):
     """None when the build can compare with git history; else what is missing: "none", "no-git" (a history, but
     no git program to read it), "unreadable" (git is there but refuses the folder, as for one owned by another

@@ -4,6 +4,7 @@ import hashlib
 import html as html_module
 import inspect
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
@@ -426,16 +427,111 @@ def unknown_numbers(html: str, numbers, local: bool = True):
 _TEXT_FILES = {".txt", ".csv", ".tsv", ".xml", ".html", ".htm", ".svg", ".json", ".md", ".css", ".js", ".ics", ".vcf"}
 
 
-def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
+def _checked_files(site_dir: Path):
+    """The finished site's files that the last checks read (not the theme's own files, not PDFs or images)."""
+    for path in sorted(site_dir.rglob("*")):
+        relative = path.relative_to(site_dir).as_posix()
+        if path.is_file() and not relative.startswith(_THEME_FOLDERS) and path.suffix not in (".gz", ".pdf", ".png"):
+            yield relative, path
+
+
+def published_key(site_dir: Path, docs_dir: Path, *expected) -> str:
+    """One value for everything the checks of the finished site read: its files, the pages in docs/, what they are
+    checked against (`expected`: the contacts' numbers and links, the roles and forms) and this code. A site that
+    passed them, byte for byte, passes again (cache.passed)."""
+    digest = hashlib.sha256(cache.code_key().encode() + b"\0" + repr([sorted(map(repr, part)) for part in expected]).encode())
+    for relative, path in _checked_files(site_dir):
+        try:
+            digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(relative.encode() + b"\0(unreadable)\0")
+    for page in source_pages(docs_dir):
+        digest.update(page.relative_to(docs_dir).as_posix().encode() + b"\0")
+    return digest.hexdigest()
+
+
+# The elements a reader takes as one statement, where a name and the number beside it go together. A table's row is
+# one (its name in one cell, its number in the next), so its cells are not statements of their own.
+_STATEMENTS = {"p", "li", "tr", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "figcaption",
+               "blockquote", "title", "option", "label", "summary", "legend", "pre", "button"}
+
+
+class _Statements(HTMLParser):
+    """A page's text as statements (see _STATEMENTS); a link's or image's label (aria-label, title, alt) is one too."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open, self.found, self.unseen = [["", []]], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "svg", "template"):
+            self.unseen += 1
+        self.found += [value for name, value in attrs if name in ("aria-label", "title", "alt") and value]
+        in_row = any(name == "tr" for name, _ in self.open)
+        if tag in _STATEMENTS and not (tag in ("td", "th") and in_row):
+            self.open.append([tag, []])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "svg", "template") and self.unseen:
+            self.unseen -= 1
+        if len(self.open) > 1 and self.open[-1][0] == tag:
+            self.found.append("".join(self.open.pop()[1]))
+
+    def handle_data(self, data):
+        if not self.unseen:
+            self.open[-1][1].append(data)
+
+    def statements(self):
+        self.close()
+        return [" ".join(text.split()) for text in self.found + ["".join(parts) for _, parts in self.open]]
+
+
+def _name_pattern(name: str):
+    """How a text names a contact: its whole name, the part before a comma ("Servicedesk"), and a municipality by
+    its place, with or without the genitive s ("Sundsvall", "Sundsvalls")."""
+    name = " ".join(name.split())
+    head = name.split(",")[0].strip()
+    ways = [re.escape(name), re.escape(head)]
+    place = re.fullmatch(r"(.+?) kommun", head, re.I)
+    if place:
+        stem = place.group(1)
+        ways.append(re.escape(stem[:-1] if stem.endswith("s") else stem) + "s?")
+    return re.compile(r"(?<!\w)(?:" + "|".join(ways) + r")(?!\w)", re.I)
+
+
+def misnamed_numbers(statements, owners):
+    """(number, its contact's name, the other contact's name as written) for every contact's number that a statement
+    puts beside another contact's name: the name nearest before it (or, with none before, the first after it, up to
+    the next number) is not its own. `owners`: {number as shown: contact's name}."""
+    if not owners:
+        return []
+    names = {name: _name_pattern(name) for name in set(owners.values())}
+    number = _known_numbers(tuple(sorted(owners, key=len, reverse=True)))
+    found = []
+    for statement in statements:
+        shown = list(number.finditer(statement))
+        for n, match in enumerate(shown):
+            before = statement[shown[n - 1].end() if n else 0: match.start()]
+            after = statement[match.end(): shown[n + 1].start() if n + 1 < len(shown) else len(statement)]
+            own = owners[" ".join(match.group(0).split())]
+            named = [(m.start(), name, m.group(0)) for name, pattern in names.items() for m in pattern.finditer(before)]
+            if named:
+                _, name, written = max(named, key=lambda x: (x[0], x[1] == own))
+            else:
+                named = [(m.start(), name, m.group(0)) for name, pattern in names.items() for m in pattern.finditer(after)]
+                _, name, written = min(named, key=lambda x: (x[0], x[1] != own)) if named else (0, own, "")
+            if name != own:
+                found.append((" ".join(match.group(0).split()), own, written))
+    return found
+
+
+def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, owners=None):
     """Every phone number or tel: link in the finished site that is not a contact's in data/contacts.yml.
 
     The last check before publishing: it reads what the reader gets, so a number typed into mkdocs.yml (a menu
     title, the description), a template in overrides/ or a file in docs/ is found as well as one on a page."""
     problems = []
-    for path in sorted(site_dir.rglob("*")):
-        relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative.startswith(_THEME_FOLDERS) or path.suffix in (".gz", ".pdf", ".png"):
-            continue
+    for relative, path in _checked_files(site_dir):
         try:
             raw = path.read_bytes()
         except OSError:
@@ -476,6 +572,19 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs):
         # Pages and drawings as a reader sees them; scripts, style sheets and data files as text, where numbers
         # written without an area code are a program's, not a reader's.
         markup = path.suffix in (".html", ".htm", ".svg")
+        # A contact's number beside another contact's name (typed in a template, a menu title or a file of its own, or
+        # "Ring Timrå på {{ phone("sundsvall") }}"): the number is right, the name says to call someone else.
+        if markup:
+            reader = _Statements()
+            reader.feed(_UNSEEN.sub(" ", html))
+            statements = reader.statements()
+        else:
+            statements = [" ".join(html.split())]
+        for number, own, written in misnamed_numbers(statements, owners or {}):
+            problems.append(Problem(label, f'den publicerade sidan visar numret {number}, som är numret till {own}, '
+                                           f'närmast vid namnet "{written}". Den som läser ringer då fel. Visa en kontakt '
+                                           'med {{ contact("id") }}, som skriver namn och nummer tillsammans, eller skriv '
+                                           'kontaktens eget namn närmast före {{ phone("id") }}.'))
         for written in unknown_numbers(html if markup else html_module.escape(html), numbers, local=markup):
             problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
                                            "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "

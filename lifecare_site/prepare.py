@@ -3,6 +3,8 @@ git and with the last published site, and say what changed.
 
 Nothing here logs or depends on an engine: each step returns what it found (problems, or lines to say), and
 macros.py, the adapter, says them the engine's way."""
+import datetime
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,14 @@ def load_once(root: Path, docs_dir: Path, config_file: Path, site_url: str, site
     if _last.get("key") == key:
         return _last["prepared"], False
     _last.clear()
-    prepared = load(root, docs_dir, config_file, site_url, site_dirs, nav, serving)
+    # And across builds: what an earlier build found from exactly these inputs, in this git state, today, with these
+    # libraries. Only a load that passed is kept; the infos and notices in it are said again.
+    kept_as = hashlib.sha256(repr((key, changes.git_state(root), cache.code_key(), datetime.date.today().isoformat()))
+                             .encode()).hexdigest()
+    prepared = cache.recall(kept_as, "prepared")
+    if not isinstance(prepared, Prepared):
+        prepared = load(root, docs_dir, config_file, site_url, site_dirs, nav, serving)
+        cache.remember(kept_as, "prepared", prepared)
     _last.update(key=key, prepared=prepared)
     return prepared, True
 
@@ -192,3 +201,9 @@ def shown_numbers(data):
     hrefs = {entry[f"{kind}_href"]: entry[f"{kind}_display"] for entry in data.contact_index.values()
              for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
     return shown, hrefs
+
+
+def number_owners(data):
+    """Each number the pages may show, as the site writes it → the name of the contact it belongs to."""
+    return {" ".join(entry[key].split()): str(entry.get("name") or ident) for ident, entry in data.contact_index.items()
+            for key in ("phone_display", "it_phone_display") if key in entry}

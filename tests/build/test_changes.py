@@ -440,3 +440,43 @@ def test_a_routine_passage_that_shows_another_contacts_number_is_said_even_with_
     # Words changed around the same number: no such line.
     _edit_file(checkout, "routine.yml", "{phone:region-vaxel} eller ärendeportal", "{phone:servicedesk} eller ärendeportalen")
     assert "visar nu andra nummer" not in build(checkout, "-q").output
+
+
+def test_an_earlier_builds_findings_are_used_again_only_for_exactly_the_same_inputs(checkout, tmp_path, monkeypatch):
+    # What a build finds before its first page is kept between builds (cache.py), under a key of everything it was
+    # found from: the project's files, git's commit, the date, the code and libraries.
+    from lifecare_site import cache, prepare
+    from lifecare_site.errors import DataError
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    loads = []
+    real_load = prepare.load
+    monkeypatch.setattr(prepare, "load", lambda *a, **k: loads.append(1) or real_load(*a, **k))
+    args = (checkout, checkout / "docs", checkout / "mkdocs.yml", "", [checkout / "site"])
+
+    def build():
+        prepare._last.clear()  # as a new build process starts
+        return prepare.load_once(*args)[0]
+
+    _set_phone(checkout, "060-19 10 00", "060-19 10 01")
+    first = build()
+    assert len(loads) == 1 and any("060-19 10 01" in line for line in first.infos)
+    again = build()
+    assert len(loads) == 1 and again.infos == first.infos and again.notices == first.notices
+    assert again.phone_list_changed == first.phone_list_changed
+    # A commit (the change report now compares with it), another day, other code or libraries: found anew.
+    _git(checkout, "commit", "-qam", "Nytt nummer")
+    committed = build()
+    assert len(loads) == 2 and not any("060-19 10 01" in line for line in committed.infos)
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    monkeypatch.setattr(prepare, "datetime", type("clock", (), {"date": type("d", (), {"today": staticmethod(lambda: tomorrow)})}))
+    build()
+    assert len(loads) == 3
+    monkeypatch.setattr(cache, "code_key", lambda: "other code")
+    build()
+    assert len(loads) == 4
+    # A load that is refused is not kept: the next build checks again, and says it again.
+    _set_phone(checkout, "060-19 10 01", "060-19 10 0O")
+    for _ in range(2):
+        with pytest.raises(DataError):
+            build()
+    assert len(loads) == 6

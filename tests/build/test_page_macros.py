@@ -1,6 +1,7 @@
 """A macro called wrongly in a page is said in Swedish, with page and line, before anything is rendered."""
 import pytest
 
+from tests.conftest import build
 from tests.data import build_fails
 
 
@@ -305,3 +306,91 @@ def test_what_would_hang_mkdocs_in_docs_is_refused_at_once(project, make):
     make(project / "docs")
     output = build_fails(project, "docs/")
     assert "för alltid" in output and "not included" not in output
+
+
+def test_the_finished_site_is_checked_again_whenever_anything_the_checks_read_is_different(tmp_path):
+    # A site that passed the last checks is not checked again byte for byte (macros.on_post_build): the key must
+    # change with every file they read, every page in docs/ and everything they compare with.
+    from lifecare_site import pages
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    (site / "assets" / "javascripts" / "bundle.js").parent.mkdir(parents=True)
+    (site / "index.html").write_text("<p>Ring 060-19 10 00</p>", encoding="utf-8")
+    (site / "assets" / "javascripts" / "bundle.js").write_text("x", encoding="utf-8")
+    numbers, hrefs = {"060-19 10 00"}, {"tel:+46601910000": "060-19 10 00"}
+    key = pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], ["kommun"])
+    assert key == pages.published_key(site, docs, set(numbers), dict(hrefs).items(), ["kommun"], ["kommun"])
+    others = []
+    (site / "index.html").write_text("<p>Ring 060-19 10 01</p>", encoding="utf-8")
+    others.append(pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], ["kommun"]))
+    (site / "index.html").write_text("<p>Ring 060-19 10 00</p>", encoding="utf-8")
+    (site / "extra.txt").write_text("", encoding="utf-8")
+    others.append(pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], ["kommun"]))
+    (site / "extra.txt").unlink()
+    others.append(pages.published_key(site, docs, {"060-19 10 01"}, hrefs.items(), ["kommun"], ["kommun"]))
+    others.append(pages.published_key(site, docs, numbers, {"tel:+46601910001": "060-19 10 00"}.items(), ["kommun"], ["kommun"]))
+    others.append(pages.published_key(site, docs, numbers, hrefs.items(), ["kommun", "timra"], ["kommun"]))
+    others.append(pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], []))
+    (docs / "ny.md").write_text("# Ny\n", encoding="utf-8")
+    others.append(pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], ["kommun"]))
+    (docs / "ny.md").unlink()
+    assert key not in others and len(set(others)) == len(others)
+    # The theme's own files are not read by the checks, so they are not part of the key.
+    (site / "assets" / "javascripts" / "bundle.js").write_text("y", encoding="utf-8")
+    assert pages.published_key(site, docs, numbers, hrefs.items(), ["kommun"], ["kommun"]) == key
+
+
+_OWNERS = {"060-19 10 00": "Sundsvalls kommun", "060-16 31 00": "Timrå kommun", "0612-800 00": "Kramfors kommun",
+           "0660-890 70": "Servicedesk, Region Västernorrland", "0611-800 00": "Region Västernorrlands växel"}
+_SUNDSVALL = '<a class="lc-phone" href="tel:+4660191000" aria-label="Sundsvalls kommun: 060-19 10 00">060-19 10 00</a>'
+
+
+@pytest.mark.parametrize("html,misnamed", [
+    # One contact's number beside another's name: typed in a page, a template, a menu title, a table, a label.
+    (f"<p>Ring Timrå på {_SUNDSVALL}.</p>", [("060-19 10 00", "Sundsvalls kommun", "Timrå")]),
+    ('<nav><ul><li><a href="kommun/">Timrå 060-19 10 00</a></li></ul></nav>', [("060-19 10 00", "Sundsvalls kommun", "Timrå")]),
+    ("<table><tr><th>Timrå kommun</th><td>060-19 10 00</td></tr></table>", [("060-19 10 00", "Sundsvalls kommun", "Timrå kommun")]),
+    ('<a href="tel:+4660191000" aria-label="Timrå kommun: 060-19 10 00">060-19 10 00</a>',
+     [("060-19 10 00", "Sundsvalls kommun", "Timrå kommun")]),
+    ("<p>Kramfors: 060-19 10 00</p>", [("060-19 10 00", "Sundsvalls kommun", "Kramfors")]),
+    ("<p>Servicedesk 0611-800 00</p>", [("0611-800 00", "Region Västernorrlands växel", "Servicedesk")]),
+    ("<p>060-19 10 00 (Timrå)</p>", [("060-19 10 00", "Sundsvalls kommun", "Timrå")]),
+    ("<p>Ring Timrå på 060-19 10 00 eller Sundsvall på 060-16 31 00.</p>",
+     [("060-19 10 00", "Sundsvalls kommun", "Timrå"), ("060-16 31 00", "Timrå kommun", "Sundsvall")]),
+    # Each number beside its own name, or beside no name: as the site writes them.
+    (f'<li><span class="lc-contact__name">Sundsvalls kommun</span> {_SUNDSVALL}</li>', []),
+    ("<table><tr><th>Sundsvalls kommun</th><td>060-19 10 00</td></tr><tr><th>Timrå kommun</th><td>060-16 31 00</td></tr></table>", []),
+    ("<p>Ring Sundsvall på 060-19 10 00 eller Timrå på 060-16 31 00.</p>", []),
+    ("<p>Kontaktar Servicedesk, Region Västernorrland via 0660-890 70.</p>", []),
+    ("<p>Kramfors kommun 0612-800 00</p>", []),
+    ("<p>060-19 10 00 (Sundsvall), sedan Timrå.</p>", []),
+    (f"<p>Ring {_SUNDSVALL}.</p>", []),
+    # What a reader does not see is not read: a script, the scan's quoted corrections.
+    ("<script>var t = 'Timrå 060-19 10 00';</script><p>Ring 060-19 10 00</p>", []),
+], ids=lambda value: value if isinstance(value, str) and len(value) < 30 else None)
+def test_a_contacts_number_beside_another_contacts_name_is_found(html, misnamed):
+    from lifecare_site import pages
+    reader = pages._Statements()
+    reader.feed(pages._UNSEEN.sub(" ", html))
+    assert pages.misnamed_numbers(reader.statements(), _OWNERS) == misnamed
+
+
+def test_a_page_that_names_one_contact_with_anothers_number_is_refused(project):
+    page = project / "docs" / "gemensamt.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\n", '\n\nRing Timrå på {{ phone("sundsvall") }}.\n', 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ('docs/gemensamt.md (eller mkdocs.yml eller en mall i overrides/): den publicerade sidan visar numret '
+            '060-19 10 00, som är numret till Sundsvalls kommun, närmast vid namnet "Timrå".') in result.output
+
+
+def test_a_file_of_contacts_with_one_number_under_the_wrong_name_is_refused(project):
+    (project / "docs" / "kontakter.vcf").write_text(
+        "BEGIN:VCARD\nFN:Sundsvalls kommun\nTEL:060-19 10 00\nEND:VCARD\n"
+        "BEGIN:VCARD\nFN:Kramfors kommun\nTEL:060-16 31 00\nEND:VCARD\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert 'numret 060-16 31 00, som är numret till Timrå kommun, närmast vid namnet "Kramfors kommun"' in result.output
+    assert "numret 060-19 10 00" not in result.output
