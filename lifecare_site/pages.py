@@ -144,16 +144,26 @@ def encoding_problems(docs_dir: Path):
 
 # Documents the build cannot read: published as they are, they could show any number, an old one included.
 _DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".pages", ".numbers"}
+# Pictures, whose text (a photographed phone list) the build cannot read either.
+_IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".ico", ".jxl"}
 
 
 def document_problems(docs_dir: Path):
-    """Every document file in docs/ that is not one of the routine's PDFs made by make pdf (docs/pdf/)."""
+    """Every document file or picture in docs/ that is not one of the routine's PDFs made by make pdf (docs/pdf/)."""
     problems = []
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir)
-        if path.suffix.lower() not in _DOCUMENTS or any(part.startswith(".") for part in relative.parts):
+        if path.suffix.lower() not in _DOCUMENTS | _IMAGES or any(part.startswith(".") for part in relative.parts):
             continue
         if relative.parts[0] == "pdf" and len(relative.parts) == 2 and path.name.startswith("avbrottsrutin-lifecare-sp-"):
+            continue
+        if path.suffix.lower() in _IMAGES:
+            problems.append(Problem(f"docs/{relative.as_posix()}",
+                                    "bilden skulle publiceras som den är, och bygget kan inte läsa text i en bild: en bild av "
+                                    "en telefonlista kan visa ett gammalt eller felaktigt nummer, och den som inte ser bilden "
+                                    "får inte veta vad den säger. Skriv innehållet som text på en sida i docs/ (nummer med "
+                                    '{{ contact("id") }}), eller ta bort filen. Webbplatsens egna bilder är SVG-filer, vars '
+                                    "text bygget läser."))
             continue
         problems.append(Problem(f"docs/{relative.as_posix()}",
                                 "filen skulle publiceras som den är, och bygget kan inte läsa den: den kan visa ett gammalt "

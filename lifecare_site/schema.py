@@ -151,6 +151,24 @@ def _message(error, titles):
     return path, f"{_field(path, schema)} har ett ogiltigt värde"
 
 
+def open_objects(node, path=""):
+    """Where a schema lets an entry hold fields it does not name (no "additionalProperties": false): there a misspelt
+    field ("phnoe") would pass without a word. Conditions (if) only test; they may be open."""
+    found = []
+    if isinstance(node, dict):
+        if (node.get("type") == "object" or "properties" in node) and node.get("additionalProperties") is not False \
+                and node.get("unevaluatedProperties") is not False:
+            found.append(path or "/")
+        for key, value in node.items():
+            if key not in ("if", "properties", "$defs", "patternProperties"):
+                found += open_objects(value, f"{path}/{key}")
+            elif key != "if" and isinstance(value, dict):
+                found += [where for name, inner in value.items() for where in open_objects(inner, f"{path}/{key}/{name}")]
+    elif isinstance(node, list):
+        found += [where for n, value in enumerate(node) for where in open_objects(value, f"{path}/{n}")]
+    return found
+
+
 def validate(data, schema_path: Path, label: str):
     """All schema problems of one file, in the order they occur in it."""
     # Imported here: it is the slowest import of a build, and unchanged data skips this (see cache.py).
@@ -169,6 +187,11 @@ def validate(data, schema_path: Path, label: str):
         return [Problem(schema_label, f"schemat är inte giltig JSON{line}. Återställ filen, till exempel med git checkout.")]
     except SchemaError:  # the file is JSON, but not a schema
         return [Problem(schema_label, "filen är inte ett giltigt JSON-schema. Återställ den, till exempel med git checkout.")]
+    loose = open_objects(schema)
+    if loose:
+        return [Problem(schema_label, f'schemat släpper igenom fält som det inte namnger ("additionalProperties" är inte '
+                                      f"false vid {', '.join(loose)}), så ett felstavat fält i {label} skulle gå igenom "
+                                      "utan ett ord. Återställ filen, till exempel med git checkout.")]
     validator = Draft202012Validator(schema)
     problems = []
     titles = _titles(schema)

@@ -1,10 +1,11 @@
 """Every bad data file gets a Swedish message naming the file (and line), never a Python traceback."""
+import json
 import shutil
 import time
 
 import pytest
 
-from tests.conftest import build
+from tests.conftest import ROOT, build
 from tests.data import build_fails as _fails
 from tests.data import edit_data as _edit
 
@@ -262,3 +263,20 @@ def test_a_who_calls_whom_row_with_another_roles_step_is_refused(project):
     _edit(project, "decisions.yml", "items: [km-ring, km-svara, km-aterkoppla]", "items: [sv-ring-kommun, km-svara, km-aterkoppla]")
     _fails(project, "data/decisions.yml, rad ", 'punkten "sv-ring-kommun" står inte i checklistan för rollen "kommun"',
            "välj rollens egna steg")
+
+
+@pytest.mark.parametrize("loosened", ['"additionalProperties": true', '"additionalProperties": {}'])
+def test_a_schema_loosened_to_let_unnamed_fields_through_is_refused(project, loosened):
+    # With it, a misspelt field ("phnoe") in data/contacts.yml would be published without a word.
+    schema = project / "data" / "schemas" / "contacts.schema.json"
+    text = schema.read_text(encoding="utf-8")
+    schema.write_text(text.replace('"additionalProperties": false', loosened), encoding="utf-8")
+    _edit(project, "contacts.yml", "phone: 060-16 31 00", "phnoe: 060-16 31 00")
+    _fails(project, 'data/schemas/contacts.schema.json: schemat släpper igenom fält som det inte namnger',
+           "Återställ filen")
+
+
+def test_every_schema_of_the_project_names_every_field_it_lets_through():
+    from lifecare_site.schema import open_objects
+    for path in sorted((ROOT / "data" / "schemas").glob("*.json")):
+        assert open_objects(json.loads(path.read_text(encoding="utf-8"))) == [], path.name

@@ -130,6 +130,14 @@ def test_a_document_dropped_into_docs_is_refused(project):
     assert "docs/pdf/gammal.docx" in output
 
 
+@pytest.mark.parametrize("name", ["telefonlista.png", "bilder/Telefonlista.JPG", "lista.webp"])
+def test_a_picture_dropped_into_docs_is_refused(project, name):
+    # A photographed phone list: no number in it can be checked, and a reader who cannot see it is not told.
+    (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    build_fails(project, f"docs/{name}: bilden skulle publiceras som den är, och bygget kan inte läsa text i en bild")
+
+
 def test_a_number_in_a_style_sheet_in_a_template_is_refused(project):
     template = project / "overrides" / "main.html"
     text = template.read_text(encoding="utf-8")
