@@ -511,10 +511,14 @@ def _name_pattern(name: str):
     return re.compile(r"(?<!\w)(?:" + "|".join(ways) + r")(?!\w)", re.I)
 
 
+_CLAUSE_END = re.compile(r"[.;:!?]|\s(?:och|eller|samt|men|sedan|så)\s", re.I)
+_AFTER = 40
+
+
 def misnamed_numbers(statements, owners):
     """(number, its contact's name, the other contact's name as written) for every contact's number that a statement
-    puts beside another contact's name: the name nearest before it (or, with none before, the first after it, up to
-    the next number) is not its own. `owners`: {number as shown: contact's name}."""
+    puts beside another contact's name: the name nearest before it (or, with none before, the first after it in the
+    same clause) is not its own. `owners`: {number as shown: contact's name}."""
     if not owners:
         return []
     names = {name: _name_pattern(name) for name in set(owners.values())}
@@ -525,6 +529,9 @@ def misnamed_numbers(statements, owners):
         for n, match in enumerate(shown):
             before = statement[shown[n - 1].end() if n else 0: match.start()]
             after = statement[match.end(): shown[n + 1].start() if n + 1 < len(shown) else len(statement)]
+            # After the number only what still belongs to it ("060-19 10 00 (Timrå)"), not the next clause ("… och
+            # be om Timrå kommuns biståndshandläggare").
+            after = _CLAUSE_END.split(after[:_AFTER], maxsplit=1)[0]
             own = owners[" ".join(match.group(0).split())]
             named = [(m.start(), name, m.group(0)) for name, pattern in names.items() for m in pattern.finditer(before)]
             if named:

@@ -365,6 +365,9 @@ _SUNDSVALL = '<a class="lc-phone" href="tel:+4660191000" aria-label="Sundsvalls 
     ("<p>Kontaktar Servicedesk, Region Västernorrland via 0660-890 70.</p>", []),
     ("<p>Kramfors kommun 0612-800 00</p>", []),
     ("<p>060-19 10 00 (Sundsvall), sedan Timrå.</p>", []),
+    # A name in the next clause is not the number's: "… och be om Timrå kommuns handläggare".
+    ("<p>Ring växeln på 0611-800 00 och be om Timrå kommuns biståndshandläggare.</p>", []),
+    ("<p>Ring 0611-800 00. Timrå kommun ringer du sedan.</p>", []),
     (f"<p>Ring {_SUNDSVALL}.</p>", []),
     # What a reader does not see is not read: a script, the scan's quoted corrections.
     ("<script>var t = 'Timrå 060-19 10 00';</script><p>Ring 060-19 10 00</p>", []),
