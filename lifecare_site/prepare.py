@@ -188,10 +188,13 @@ def _report(root, data, step_report, published_report, prepared):
     if formed:
         infos.append("Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):")
         infos += [f"  {line}" for line in formed]
-    changed = changes.contact_changes(root, data.contacts) + changes.contact_field_changes(root)
-    if changed:
+    entries, fields = changes.contact_changes(root, data.contacts), changes.contact_field_changes(root)
+    if entries or fields:
         infos.append("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
-        infos += [f"  {line}" for line in changed]
+        infos += [f"  {line}" for line in entries + fields]
+        # A contact or group gone from the list (an entry deleted, a cut-off file) is said even with -q.
+        notices += [f"Telefonlistan: {line}. Den finns inte längre på webbplatsen; är det meningen?"
+                    for line in entries + fields if ": borttagen (" in line or line.startswith("borttagen grupp")]
 
 
 def shown_numbers(data):

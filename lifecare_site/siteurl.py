@@ -52,6 +52,11 @@ def problem(value: str, written_in_config: bool = False):
         return f'{VARIABLE} "{value}" har ett #-tillägg. Adressen på blanketterna ska vara utan det. {example}'
     if "@" in parts.netloc:
         return f'{VARIABLE} "{value}" har ett användarnamn före @. {example}'
+    if "//" in parts.path:
+        return (f'{VARIABLE} "{value}" har två snedstreck i rad (//) i sökvägen. Blanketternas adresser och QR-koder skulle '
+                f"få dem också, och alla webbservrar visar inte samma sida då. {example}")
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return (f'{VARIABLE} "{value}" har "." eller ".." i sökvägen. Skriv mappens hela adress utan dem. {example}')
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
     if not parts.path.endswith("/") and "." in last:
         return (f'{VARIABLE} "{value}" slutar med filnamnet "{last}": adressen ska vara mappen där webbplatsen ligger, '

@@ -484,3 +484,17 @@ def test_an_earlier_builds_findings_are_used_again_only_for_exactly_the_same_inp
         with pytest.raises(DataError):
             build()
     assert len(loads) == 6
+
+
+def test_a_contact_gone_from_the_phone_list_is_said_even_with_q(checkout):
+    # A municipality's entry deleted (or a file cut off after it): not only an INFO line that -q hides.
+    _edit_file(checkout, "contacts.yml", "      - id: ange\n        name: Ånge kommun\n        phone: 0690-25 01 00\n", "")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert ("OBS     -  Telefonlistan: Ånge kommun: borttagen (0690-25 01 00). Den finns inte längre på webbplatsen; "
+            "är det meningen?") in result.output
+    # A number changed, not removed: the report as before, hidden by -q.
+    _edit_file(checkout, "contacts.yml", "      - id: ornskoldsvik\n", "      - id: ange\n        name: Ånge kommun\n"
+               "        phone: 0690-25 01 00\n      - id: ornskoldsvik\n")
+    _set_phone(checkout, "0690-25 01 00", "0690-25 01 01")
+    assert "Telefonlistan:" not in build(checkout, "-q").output
