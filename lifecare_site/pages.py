@@ -479,6 +479,8 @@ class _Statements(HTMLParser):
         if tag in ("script", "style", "svg", "template"):
             self.unseen += 1
         self.found += [value for name, value in attrs if name in ("aria-label", "title", "alt") and value]
+        # Cells and lines apart, as the reader sees them ("Timrå kommun" | "060-16 31 00").
+        self.open[-1][1].append(" ")
         in_row = any(name == "tr" for name, _ in self.open)
         if tag in _STATEMENTS and not (tag in ("td", "th") and in_row):
             self.open.append([tag, []])
@@ -498,17 +500,54 @@ class _Statements(HTMLParser):
         return [" ".join(text.split()) for text in self.found + ["".join(parts) for _, parts in self.open]]
 
 
-def _name_pattern(name: str):
+def _ways_to_name(name: str):
     """How a text names a contact: its whole name, the part before a comma ("Servicedesk"), and a municipality by
-    its place, with or without the genitive s ("Sundsvall", "Sundsvalls")."""
+    its place ("Sundsvall"; each also with a genitive s, "Sundsvalls")."""
     name = " ".join(name.split())
     head = name.split(",")[0].strip()
-    ways = [re.escape(name), re.escape(head)]
+    ways = {name, head}
     place = re.fullmatch(r"(.+?) kommun", head, re.I)
     if place:
         stem = place.group(1)
-        ways.append(re.escape(stem[:-1] if stem.endswith("s") else stem) + "s?")
-    return re.compile(r"(?<!\w)(?:" + "|".join(ways) + r")(?!\w)", re.I)
+        ways.add(stem[:-1] if stem.endswith("s") else stem)
+    return ways
+
+
+@functools.lru_cache(maxsize=4)
+def _name_index(names: tuple):
+    """{first word: [(way, {the contacts it names})]}, longest way first: one look-up per word of a text, however
+    many contacts there are (a pattern for each would make the check grow with contacts × text)."""
+    index = {}
+    for name in names:
+        for way in _ways_to_name(name):
+            words = way.casefold().split()
+            if words:
+                index.setdefault(words[0].rstrip(","), {}).setdefault(way.casefold(), set()).add(name)
+    return {word: sorted(ways.items(), key=lambda item: -len(item[0])) for word, ways in index.items()}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _names_in(statement: str, index):
+    """(start, end, {contacts named}, as written) for each contact a statement names, in order."""
+    folded = statement.casefold()
+    found, end_of_last = [], 0
+    for word in _WORD.finditer(folded):
+        # "Kramfors" and "Sundsvalls" are looked up as written and without their last s ("Sundsvall").
+        ways = index.get(word.group(0), []) + (index.get(word.group(0)[:-1], []) if word.group(0).endswith("s") else [])
+        ways.sort(key=lambda item: -len(item[0]))
+        if word.start() < end_of_last or not ways:
+            continue
+        for way, names in ways:
+            if folded.startswith(way, word.start()):
+                end = word.start() + len(way)
+                end += folded.startswith("s", end) and not folded[end + 1: end + 2].isalnum()
+                if not folded[end: end + 1].isalnum():
+                    found.append((word.start(), end, names, statement[word.start(): end]))
+                    end_of_last = end
+                    break
+    return found
 
 
 _CLAUSE_END = re.compile(r"[.;:!?]|\s(?:och|eller|samt|men|sedan|så)\s", re.I)
@@ -521,26 +560,26 @@ def misnamed_numbers(statements, owners):
     same clause) is not its own. `owners`: {number as shown: contact's name}."""
     if not owners:
         return []
-    names = {name: _name_pattern(name) for name in set(owners.values())}
+    index = _name_index(tuple(sorted(set(owners.values()))))
     number = _known_numbers(tuple(sorted(owners, key=len, reverse=True)))
     found = []
     for statement in statements:
         shown = list(number.finditer(statement))
+        if not shown:
+            continue
+        named = _names_in(statement, index)
         for n, match in enumerate(shown):
-            before = statement[shown[n - 1].end() if n else 0: match.start()]
-            after = statement[match.end(): shown[n + 1].start() if n + 1 < len(shown) else len(statement)]
+            start = shown[n - 1].end() if n else 0
+            stop = shown[n + 1].start() if n + 1 < len(shown) else len(statement)
             # After the number only what still belongs to it ("060-19 10 00 (Timrå)"), not the next clause ("… och
             # be om Timrå kommuns biståndshandläggare").
-            after = _CLAUSE_END.split(after[:_AFTER], maxsplit=1)[0]
+            after = _CLAUSE_END.split(statement[match.end(): stop][:_AFTER], maxsplit=1)[0]
+            before = [name for name in named if name[0] >= start and name[1] <= match.start()]
+            after = [name for name in named if name[0] >= match.end() and name[1] <= match.end() + len(after)]
+            nearest = before[-1] if before else (after[0] if after else None)
             own = owners[" ".join(match.group(0).split())]
-            named = [(m.start(), name, m.group(0)) for name, pattern in names.items() for m in pattern.finditer(before)]
-            if named:
-                _, name, written = max(named, key=lambda x: (x[0], x[1] == own))
-            else:
-                named = [(m.start(), name, m.group(0)) for name, pattern in names.items() for m in pattern.finditer(after)]
-                _, name, written = min(named, key=lambda x: (x[0], x[1] != own)) if named else (0, own, "")
-            if name != own:
-                found.append((" ".join(match.group(0).split()), own, written))
+            if nearest and own not in nearest[2]:
+                found.append((" ".join(match.group(0).split()), own, nearest[3]))
     return found
 
 
