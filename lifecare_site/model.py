@@ -507,7 +507,7 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     elements = _elements(files, docs_dir)
     routine.check_marks(elements, units, {file.label: file for file in files.values()})
     if docs_dir is not None:
-        encoding = pages.encoding_problems(docs_dir)
+        encoding = pages.encoding_problems(docs_dir, docs_dir.parent / "overrides")
         if encoding:
             raise DataError(encoding)
         page_elements, page_problems = _page_elements(docs_dir, units, {s["id"]: s for s in files["routine"].data["sections"]})

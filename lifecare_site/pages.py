@@ -88,6 +88,12 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
             problems.append(Problem(label, "sidan har en kommentar <!-- som aldrig stängs med -->, så resten av sidan "
                                            "försvinner eller visas som text. Stäng den, eller ta bort den.",
                                     line=text[:unclosed].count("\n") + 1))
+        # A Jinja comment hides what is in it from the page without a word, a call included.
+        for hidden in re.finditer(r"\{#", text):
+            problems.append(Problem(label, "sidan har en kommentar {# … #}: det som står i den visas inte, och ett "
+                                           "anrop i den (till exempel ett telefonnummer) försvinner från sidan utan att "
+                                           "det märks. Ta bort kommentaren.",
+                                    line=text[: hidden.start()].count("\n") + 1))
         # A call that would never be run: inside {% raw %}, or inside an HTML comment.
         for hidden in re.finditer(r"\{%-?\s*raw\s*-?%\}|<!--(?:(?!-->).)*?\{[{%].*?-->", text, re.S):
             where = "inom {% raw %}" if hidden.group(0).startswith("{") else "inom <!-- -->"
@@ -128,9 +134,28 @@ def passage_uses(docs_dir: Path):
     return uses
 
 
-def encoding_problems(docs_dir: Path):
-    """Every page that is not saved as UTF-8."""
+# Files published or read as text besides the pages: style sheets, scripts, templates, drawings.
+_TEXT_ASSETS = (".css", ".js", ".html", ".htm", ".svg", ".json", ".xml", ".txt")
+
+
+def encoding_problems(docs_dir: Path, overrides_dir: Path = None):
+    """Every page, style sheet, script or template that is not saved as UTF-8 (a style sheet in Windows-1252 stops
+    the minify plugin with an English line that names no file)."""
     problems = []
+    for folder, name in ((docs_dir, "docs"), (overrides_dir, "overrides")):
+        if folder is None or not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder)
+            if path.suffix.lower() not in _TEXT_ASSETS or not path.is_file() or relative.parts[0] == "pdf" \
+                    or any(part.startswith(".") for part in relative.parts):
+                continue
+            try:
+                path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError as error:
+                problems.append(Problem(f"{name}/{relative.as_posix()}", "filen är inte sparad som UTF-8 (å, ä och ö blir "
+                                        "fel, och bygget kan inte läsa den). Spara den som UTF-8 i din editor.",
+                                        line=path.read_bytes()[: error.start].count(b"\n") + 1))
     for page in source_pages(docs_dir):
         try:
             page.read_bytes().decode("utf-8")
@@ -299,6 +324,11 @@ def file_system_problems(docs_dir: Path):
                 mode = os.stat(path).st_mode
             except OSError:
                 continue
+            inside = path.relative_to(docs_dir).as_posix()
+            if stat.S_ISREG(mode) and inside.startswith(_THEME_FOLDERS):
+                problems.append(Problem(relative, "ligger där temat har sina egna filer (sökningen, temats skript och "
+                                                  "stilar), som den sista kontrollen av nummer inte läser. Flytta filen till "
+                                                  "en annan mapp i docs/, till exempel docs/assets/."))
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 problems.append(Problem(relative, "är ingen vanlig fil (en namngiven rörledning eller liknande), och MkDocs "
                                                   "skulle vänta på den för alltid. Ta bort den."))
@@ -614,6 +644,12 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                 problems.append(Problem(label, f'den publicerade sidan visar "{words}" men länken ringer {hrefs[href]} '
                                                f"({href}). Numret som syns och numret som rings ska vara samma: visa det "
                                                'med {{ phone("id") }}.'))
+        # A digit typed against a number's link ({{ phone("x") }}1) reads as one longer, wrong number.
+        for link in _TEL_LINK.finditer(html):
+            if re.match(r"(?:</[a-z]+>)*[0-9]", html[link.end():]) or re.search(r"[0-9](?:<[^>]+>)*$", html[: link.start()][-200:]):
+                problems.append(Problem(label, f'den publicerade sidan visar en siffra direkt intill numret '
+                                               f'{hrefs.get(link.group(2), link.group(2))}, så att det läses som ett annat, '
+                                               'längre nummer. Ta bort siffran, eller skriv ett mellanslag eller ord emellan.'))
         for href in _TEL.findall(html):
             if href not in hrefs:
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
@@ -750,7 +786,13 @@ def template_problems(overrides_dir: Path, name: str = "overrides"):
     for template in templates:
         label = f"{name}/{template.relative_to(overrides_dir).as_posix()}"
         try:
-            environment.parse(template.read_text(encoding="utf-8"))
+            source = template.read_text(encoding="utf-8")
+            for number, line in enumerate(source.splitlines(), start=1):
+                if yamlfile.MERGE_MARKER.match(line):
+                    problems.append(Problem(label, "mallen har kvar en markering från en git-sammanslagning (<<<<<<<, "
+                                                   "======= eller >>>>>>>), som skulle visas på varje sida. Välj vilken "
+                                                   "text som gäller och ta bort markeringarna.", line=number))
+            environment.parse(source)
         except UnicodeDecodeError:
             problems.append(Problem(label, "mallen är inte sparad som UTF-8. Spara filen som UTF-8 i din editor."))
         except jinja2.TemplateSyntaxError as error:
@@ -791,6 +833,21 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
             problems.append(Problem(label, "sidan visar inte rutinens status överst (Utkast eller Fastställd): raden med "
                                            "page.meta.lc_header_html i overrides/main.html är borttagen eller ändrad. "
                                            "Ångra ändringen, till exempel med git checkout overrides/main.html."))
+        # And the document's control block (status, version, date) and the printout's header and footer.
+        for marker, what, line in ((r'class="lc-doc-control"', "dokumentinformationen (status, version, datum, "
+                                    "Utskriven)", "page.meta.lc_footer_html"),
+                                   (r"<style\b[^>]*\bdata-lc-print-footer", "utskriftens sidhuvud och sidfot",
+                                    "page.meta.lc_print_footer_html")):
+            if not re.search(marker, html):
+                problems.append(Problem(label, f"sidan visar inte {what}: raden med {line} i overrides/main.html är "
+                                               "borttagen eller ändrad. Ångra ändringen, till exempel med git checkout "
+                                               "overrides/main.html."))
+        # A call the macros never ran (the plugin left out, a setting written another way): shown as text.
+        unrun = re.search(r"\{\{.*?\}\}|\{%.*?%\}", _CODE.sub(" ", _UNSEEN.sub(" ", html)), re.S)
+        if unrun:
+            problems.append(Problem(label, f'sidan visar anropet "{html_module.unescape(unrun.group(0))[:60]}" som text: '
+                                           "makrona kördes inte. Kontrollera plugins i mkdocs.yml och mkdocs.offline.yml "
+                                           "(macros ska stå där, skrivet som i git), eller ångra den senaste ändringen."))
         for module in sorted(set(re.findall(r'data-module="(lc-[a-z-]+)"', html))):
             if not re.search(r'<script\b[^>]*\bsrc="[^"]*assets/javascripts/' + re.escape(module) + r'(?:\.min)?\.js"', html):
                 ticks = ": bockarna sparas inte och visas inte igen" if module == "lc-checklist" else ""

@@ -57,6 +57,9 @@ _REQUIRED = [
     ("plugins", "search", "utan det finns ingen sökning"),
     ("hooks", "lifecare_site/hooks.py", "utan den blir varje bygge långsammare: temats mallar kompileras om varje gång "
                                         "(sidorna blir desamma)"),
+    ("watch", "data", "utan det visar make serve inte en ändring i data/ (ett nytt nummer, ett fel) förrän servern "
+                      "startas om"),
+    ("watch", "overrides", "utan det visar make serve inte en ändring i mallarna förrän servern startas om"),
     ("markdown_extensions", "md_in_html", "utan det visas startsidans rollval och flera rutor som text"),
     ("markdown_extensions", "attr_list", "utan det visas knapparnas klasser, som { .md-button }, som text"),
     ("markdown_extensions", "toc", "utan det får rubrikerna inga ankare, och länkarna till dem slutar fungera"),
@@ -90,6 +93,34 @@ def config_problems(path: Path, _seen=()):
         if name not in _names(config.get(key)):
             problems.append(Problem(path.name, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
                                                f"med git checkout {path.name}."))
+    return problems + _minify_problems(path, config)
+
+
+def _minify_problems(path: Path, config):
+    """The pages load our scripts and style sheets as the minify plugin publishes them (lc-checklist.min.js): each
+    one of docs/assets must be listed there and minified, or the page loads a file that is not published."""
+    plugins = config.get("plugins")
+    settings = plugins.get("minify") if isinstance(plugins, dict) else next(
+        (item["minify"] for item in plugins or [] if isinstance(item, dict) and "minify" in item), None)
+    if settings is None and "minify" not in _names(plugins):
+        return [Problem(path.name, '"minify" saknas under plugins: sidorna laddar våra skript och stilmallar som '
+                                   "lc-….min.js och lc-….min.css, som bara det pluginet publicerar, så bockarna och utseendet "
+                                   f"slutar fungera. Lägg tillbaka raderna, till exempel med git checkout {path.name}.")]
+    settings = settings if isinstance(settings, dict) else {}
+    docs = path.parent / str(config.get("docs_dir") or "docs")
+    problems = []
+    for switch, key, folder, suffix in (("minify_js", "js_files", "javascripts", ".js"),
+                                        ("minify_css", "css_files", "stylesheets", ".css")):
+        listed = {str(name) for name in settings.get(key) or []}
+        missing = sorted(f"assets/{folder}/{file.name}" for file in (docs / "assets" / folder).glob(f"*{suffix}")
+                         if not file.name.endswith(f".min{suffix}") and f"assets/{folder}/{file.name}" not in listed)
+        if settings.get(switch) is not True or missing:
+            what = f"{switch} är inte true" if settings.get(switch) is not True else \
+                f"{key} saknar {', '.join(missing)}"
+            problems.append(Problem(path.name, f"under plugins → minify: {what}. Sidorna laddar filerna som "
+                                               f"….min{suffix}, som då inte publiceras, så bockarna eller utseendet slutar "
+                                               f"fungera. Skriv {switch}: true och lista varje fil i docs/assets/{folder}/ "
+                                               f"under {key}, till exempel med git checkout {path.name}."))
     return problems
 
 
@@ -146,6 +177,13 @@ def main():
     if address:
         problems.append(Problem(siteurl.VARIABLE, address))
     problems += config_problems(ROOT / CONFIG)
+    # The offline pack's settings inherit these: a plugins setting written as a list in either replaces the other's,
+    # and the pack would be built without the macros (every page showing {{ … }} as text).
+    offline = ROOT / "mkdocs.offline.yml"
+    if offline.is_file():
+        said = {problem.message for problem in problems}
+        problems += [problem for problem in config_problems(offline)
+                     if problem.message.replace(offline.name, CONFIG) not in said]
     for problem in problems:
         print(f"Fel: {problem}", file=sys.stderr)
     if problems:

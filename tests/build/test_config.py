@@ -34,13 +34,36 @@ def _edit(project, old, new):
     # A line copied from mkdocs.offline.yml: mkdocs.yml would inherit itself, for ever.
     ("site_name:", "INHERIT: mkdocs.yml\nsite_name:", "INHERIT: mkdocs.yml pekar på filen själv"),
     ("site_name:", "INHERIT: bas.yml\nsite_name:", "INHERIT: bas.yml pekar på en fil som inte finns"),
-], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html", "inherit-itself", "inherit-missing"])
+    # The pages load lc-checklist.min.js: not minified, or not listed, it is not published and no tick is kept.
+    ("    minify_js: true\n", "    minify_js: false\n", "under plugins → minify: minify_js är inte true"),
+    ("      - assets/javascripts/lc-checklist.js\n", "", "js_files saknar assets/javascripts/lc-checklist.js"),
+    ("    minify_css: true\n", "", "under plugins → minify: minify_css är inte true"),
+    # Without it make serve never shows a change in data/ (nor its error page).
+    ("  - data\n  - overrides\n", "  - overrides\n", '"data" saknas under watch'),
+], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html", "inherit-itself", "inherit-missing",
+        "minify-js-off", "script-not-minified", "minify-css-off", "no-watch-data"])
 def test_make_checks_mkdocs_yml_before_mkdocs_reads_it(project, old, new, words):
     _edit(project, old, new)
     result = _preflight(project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stderr.startswith("Fel: mkdocs.yml") and words in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_offline_packs_settings_are_checked_too(project):
+    # Plugins written as a list there replace mkdocs.yml's: the pack would be built without the macros.
+    offline = project / "mkdocs.offline.yml"
+    offline.write_text(offline.read_text(encoding="utf-8").replace("  offline: {}\n", "  - offline\n"), encoding="utf-8")
+    result = _preflight(project)
+    assert result.returncode == 1
+    assert 'Fel: mkdocs.offline.yml: "macros" saknas under plugins' in result.stderr, result.stderr
+    assert "Fel: mkdocs.yml" not in result.stderr
+
+
+def test_a_problem_in_mkdocs_yml_is_said_once_not_again_for_the_offline_pack(project):
+    _edit(project, "    minify_js: true\n", "    minify_js: false\n")
+    result = _preflight(project)
+    assert result.stderr.count("minify_js är inte true") == 1, result.stderr
 
 
 def test_the_real_mkdocs_yml_passes(project):

@@ -411,3 +411,54 @@ def test_names_are_found_among_many_contacts_each_looked_up_once():
                 "<li>Timrå: 08-500 01 00</li></ul>")
     assert pages.misnamed_numbers(reader.statements(), owners) == [
         ("060-19 10 00", "Sundsvalls kommun", "Ortca"), ("08-500 01 00", "Ortbas kommun", "Timrå")]
+
+
+def _insert_after_heading(project, page, text):
+    path = project / "docs" / page
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("\n", f"\n\n{text}\n", 1), encoding="utf-8")
+
+
+def _replace(project, name, old, new):
+    path = project / name
+    source = path.read_text(encoding="utf-8")
+    assert old in source, old
+    path.write_text(source.replace(old, new, 1), encoding="utf-8")
+
+
+def _write(project, name, text, encoding="utf-8"):
+    (project / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / name).write_text(text, encoding=encoding)
+
+
+@pytest.mark.parametrize("edit,words", [
+    # A digit typed against a number: "0611-800 001" is another number.
+    (lambda p: _insert_after_heading(p, "gemensamt.md", 'Ring växeln på {{ phone("region-vaxel") }}1.'),
+     "docs/gemensamt.md (eller mkdocs.yml eller en mall i overrides/): den publicerade sidan visar en siffra direkt "
+     "intill numret 0611-800 00"),
+    (lambda p: _replace(p, "data/routine.yml", "{phone:servicedesk}", "{phone:servicedesk}1"),
+     "visar en siffra direkt intill numret 0660-890 70"),
+    # A call hidden in a Jinja comment disappears from the page without a word.
+    (lambda p: _insert_after_heading(p, "gemensamt.md", '{# {{ contact("servicedesk") }} #}'),
+     "docs/gemensamt.md, rad 3: sidan har en kommentar {# … #}"),
+    # The template's lines for the document control and the printout's header and footer.
+    (lambda p: _replace(p, "overrides/main.html", "{{ page.meta.lc_footer_html | safe }}", ""),
+     "sidan visar inte dokumentinformationen (status, version, datum, Utskriven)"),
+    (lambda p: _replace(p, "overrides/main.html", "{{ page.meta.lc_print_footer_html | safe }}", ""),
+     "sidan visar inte utskriftens sidhuvud och sidfot"),
+    # Where the theme's own files go, which the last check of numbers does not read.
+    (lambda p: _write(p, "docs/search/lista.html", "<p>Timrå kommun: 060-16 31 99</p>"),
+     "docs/search/lista.html: ligger där temat har sina egna filer"),
+    # A style sheet saved in Windows-1252: the minify plugin would stop with an English line naming no file.
+    (lambda p: _write(p, "docs/assets/stylesheets/lc-checklist.css",
+                      (p / "docs/assets/stylesheets/lc-checklist.css").read_text(encoding="utf-8") + "/* större */\n",
+                      encoding="cp1252"),
+     "docs/assets/stylesheets/lc-checklist.css, rad "),
+    # What a merge left in a template would be shown on every page.
+    (lambda p: _replace(p, "overrides/main.html", "{% block content %}", "<<<<<<< HEAD\n{% block content %}"),
+     "overrides/main.html, rad 49: mallen har kvar en markering från en git-sammanslagning"),
+], ids=["digit-after-phone", "digit-after-routine-number", "jinja-comment", "no-doc-control", "no-print-footer",
+        "file-in-search", "css-in-cp1252", "merge-marker-in-template"])
+def test_what_would_hide_or_change_a_number_or_the_document_is_refused(project, edit, words):
+    edit(project)
+    build_fails(project, words)
