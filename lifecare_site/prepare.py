@@ -178,6 +178,14 @@ def _report(root, data, step_report, published_report, prepared):
         named = re.findall(r'"[^"]+"', line.split(" (")[0])
         if not any("glömmer" in said and all(name in said for name in named) for said in step_report):
             notices.append(f"Checklistornas bockar: {line}")
+    # Passages, list items and corrections added to or taken out of the routine (their words are said above).
+    parts = [line for line in changes.file_changes(root, "data/routine.yml")
+             if any(f": {word}" in line for word in ("borttagen ", "borttaget ", "ny ", "nytt "))]
+    if parts:
+        infos.append("Rutinens delar skiljer sig från senaste incheckningen (data/routine.yml):")
+        infos += [f"  {line}" for line in parts]
+        notices += [f"Rutinen (data/routine.yml): {line}. Det syns inte längre på webbplatsen; är det meningen?"
+                    for line in parts if ": borttagen " in line or ": borttaget " in line]
     for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
                         ("accessibility", "Tillgänglighetsredogörelsen")):
         lines = changes.file_changes(root, f"data/{name}.yml")

@@ -501,3 +501,14 @@ def test_a_contact_gone_from_the_phone_list_is_said_even_with_q(checkout):
     _set_phone(checkout, "08-500 10 00", "08-500 10 01")
     changed = build(checkout, "-q")
     assert changed.returncode == 0 and "Telefonlistan:" not in changed.output, changed.output
+
+
+def test_a_passage_or_correction_taken_out_of_the_routine_is_said_even_with_q(checkout):
+    # Its words are gone from "Hela rutinen" and "Om rutinen": not a change of words, so said on its own.
+    _edit_file(checkout, "routine.yml", "          - id: tillamplighet-psykiatrisk\n            text: Psykiatrisk slutenvård\n", "")
+    _edit_file(checkout, "routine.yml", "  - scan: samlar ithop\n    text: samlar ihop\n", "")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert ('OBS     -  Rutinen (data/routine.yml): sections "tillamplighet".passages "tillamplighet".items: borttagen '
+            '"tillamplighet-psykiatrisk". Det syns inte längre på webbplatsen; är det meningen?') in result.output
+    assert "OBS     -  Rutinen (data/routine.yml): corrections: borttaget {scan: samlar ithop, text: samlar ihop}" in result.output
