@@ -34,14 +34,23 @@ class Collected(logging.Handler):
             return False
         return True
 
+    def _page_failed(self, record):
+        # MkDocs' "Error building page 'index.md': …" is said again in Swedish, with the template and line (describe).
+        if record.getMessage().startswith("Error building page"):
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
     def __enter__(self):
         logging.getLogger("mkdocs").addHandler(self)
         logging.getLogger("mkdocs.config").addFilter(self._english)
+        logging.getLogger("mkdocs.commands.build").addFilter(self._page_failed)
         return self
 
     def __exit__(self, *exc):
         logging.getLogger("mkdocs").removeHandler(self)
         logging.getLogger("mkdocs.config").removeFilter(self._english)
+        logging.getLogger("mkdocs.commands.build").removeFilter(self._page_failed)
 
 
 def origin(error: BaseException):
@@ -68,6 +77,9 @@ def what(error: BaseException) -> str:
     attribute = re.search(r"has no attribute '([^']+)'", message)
     if attribute:
         return f'fältet "{attribute.group(1)}" finns inte'
+    unknown_filter = re.fullmatch(r"No filter named '([^']+)'(?: found)?\.?", message)
+    if unknown_filter:
+        return f'filtret "{unknown_filter.group(1)}" finns inte (ett stavfel efter |?)'
     undefined = re.fullmatch(r"'([^']+)' is undefined", message)
     if undefined:
         return f'namnet "{undefined.group(1)}" finns inte'
@@ -92,6 +104,17 @@ def describe(error: BaseException, logged=()) -> str:
         detail = " ".join(" ".join(str(text).split()) for text in (settings or [error]))
         return f"mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: {detail}"
     ours = [line for line in logged if not line.startswith(("Config value", "Error reading page"))]
+    building = [re.match(r"Error building page '([^']*)'", line) for line in ours]
+    if ours and all(building):
+        # MkDocs' English "Error building page 'index.md': …": the page is only where a template of ours failed.
+        found = origin(error)
+        page = building[0].group(1)
+        if found:
+            kind, path, line = found
+            return (f"{path}, rad {line}: ett fel i {kind} när sidan docs/{page} byggdes ({what(error)}). Ångra den "
+                    "senaste ändringen där, till exempel med git diff och git checkout.")
+        return (f"docs/{page}: sidan kunde inte byggas ({what(error)}). Ångra den senaste ändringen i sidan eller i "
+                "overrides/, till exempel med git diff och git checkout.")
     if ours:
         return " ".join(ours)
     if isinstance(error, ImportError) and "macro plugin" in str(error).lower():

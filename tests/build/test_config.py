@@ -16,6 +16,12 @@ def _preflight(project):
                           capture_output=True, text=True, timeout=60)
 
 
+def _replace_in(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def _edit(project, old, new):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -101,7 +107,13 @@ def _append(path, text):
     (lambda p: _edit(p, "name: material", "name: materal"),
      "mkdocs.yml: en inställning är fel och MkDocs kan inte använda filen. MkDocs säger: Config value 'theme'"),
     (lambda p: (p / "docs/assets/images/logga.png").symlink_to("finns-inte.png"), "logga.png\" finns inte"),
-], ids=["include-missing", "undefined-field", "language", "module-name", "theme-name", "broken-symlink"])
+    # In the page template itself MkDocs says "Error building page 'index.md': …" in English: said with the template.
+    (lambda p: _replace_in(p / "overrides/main.html", "lc_footer_html | safe", "lc_footer_html | safee"),
+     'overrides/main.html, rad 52: ett fel i mallen när sidan docs/index.md byggdes (filtret "safee" finns inte'),
+    (lambda p: _replace_in(p / "overrides/main.html", "{% block content %}", "{% block content %}{{ lc_notis() }}"),
+     'overrides/main.html, rad 49: ett fel i mallen när sidan docs/index.md byggdes (namnet "lc_notis" finns inte)'),
+], ids=["include-missing", "undefined-field", "language", "module-name", "theme-name", "broken-symlink",
+        "filter-typo-in-page-template", "unknown-name-in-page-template"])
 def test_make_build_says_what_stopped_it_in_swedish_without_a_traceback(project, edit, words):
     edit(project)
     result = _make_build(project)
