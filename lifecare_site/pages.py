@@ -805,6 +805,32 @@ def template_problems(overrides_dir: Path, name: str = "overrides"):
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+# What a printout is for: a role's checklist, a blankett, the binder.
+_PRINTED = {"lc-checklist", "lc-form", "lc-binder"}
+_PRINTED_NAMES = {"lc-checklist": "checklista", "lc-form": "blankett", "lc-binder": "nödpärm"}
+
+
+class _UnprintedParts(HTMLParser):
+    """The printed components (_PRINTED) that stand inside an element left out of print (class lc-no-print)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open, self.found = [], []
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        hidden = bool(self.open and self.open[-1][1])
+        if hidden and classes & _PRINTED:
+            self.found += sorted(classes & _PRINTED)
+        if tag not in _VOID:
+            self.open.append((tag, hidden or "lc-no-print" in classes))
+
+    def handle_endtag(self, tag):
+        for n in range(len(self.open) - 1, -1, -1):
+            if self.open[n][0] == tag:
+                del self.open[n:]
+                break
 
 
 def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_dir: Path = None):
@@ -842,6 +868,13 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                 problems.append(Problem(label, f"sidan visar inte {what}: raden med {line} i overrides/main.html är "
                                                "borttagen eller ändrad. Ångra ändringen, till exempel med git checkout "
                                                "overrides/main.html."))
+        # A checklist or blankett moved inside a part that is not printed ("Skriv ut checklistan" prints no list).
+        unprinted = _UnprintedParts()
+        unprinted.feed(html)
+        for part in sorted(set(unprinted.found)):
+            problems.append(Problem(label, f"sidans {_PRINTED_NAMES[part]} står inuti en del som inte skrivs ut (class "
+                                           '"lc-no-print"), så utskriften blir utan den. Flytta anropet utanför den '
+                                           "delen, till exempel till där det stod förut (git diff visar var)."))
         # A call the macros never ran (the plugin left out, a setting written another way): shown as text.
         unrun = re.search(r"\{\{.*?\}\}|\{%.*?%\}", _CODE.sub(" ", _UNSEEN.sub(" ", html)), re.S)
         if unrun:

@@ -462,3 +462,13 @@ def _write(project, name, text, encoding="utf-8"):
 def test_what_would_hide_or_change_a_number_or_the_document_is_refused(project, edit, words):
     edit(project)
     build_fails(project, words)
+
+
+def test_a_checklist_moved_into_a_part_that_is_not_printed_is_refused(project):
+    # "Skriv ut checklistan" would print the page without its checklist.
+    page = project / "docs" / "kommun.md"
+    text = page.read_text(encoding="utf-8")
+    text = text.replace('{{ checklist("kommun") }}\n', "", 1)
+    text = text.replace("## Om ansvaret\n", '## Om ansvaret\n\n{{ checklist("kommun") }}\n', 1)
+    page.write_text(text, encoding="utf-8")
+    build_fails(project, 'docs/kommun.md: sidans checklista står inuti en del som inte skrivs ut (class "lc-no-print")')
