@@ -135,7 +135,7 @@ def passage_uses(docs_dir: Path):
 
 
 # Files published or read as text besides the pages: style sheets, scripts, templates, drawings.
-_TEXT_ASSETS = (".css", ".js", ".html", ".htm", ".svg", ".json", ".xml", ".txt")
+_TEXT_ASSETS = (".css", ".js", ".html", ".htm", ".svg")
 
 
 def encoding_problems(docs_dir: Path, overrides_dir: Path = None):
@@ -805,6 +805,10 @@ def template_problems(overrides_dir: Path, name: str = "overrides"):
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+# What a page loads (not a link a reader follows, nor the canonical address): from another host, a request leaves.
+_FOREIGN = re.compile(r"""<(?:script|img|iframe|source|video|audio|embed|track)\b[^>]*?\bsrc\s*=\s*["']?((?:https?:)?//[^"'\s>]+)"""
+                      r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|icon|manifest|prefetch)\b)"""
+                      r"""[^>]*?\bhref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # What a printout is for: a role's checklist, a blankett, the binder.
 _PRINTED = {"lc-checklist", "lc-form", "lc-binder"}
@@ -868,6 +872,12 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                 problems.append(Problem(label, f"sidan visar inte {what}: raden med {line} i overrides/main.html är "
                                                "borttagen eller ändrad. Ångra ändringen, till exempel med git checkout "
                                                "overrides/main.html."))
+        # Nothing is fetched from another host (a script from a CDN, say: Material's offline plugin adds one).
+        for fetched in sorted({m.group(1) or m.group(2) for m in _FOREIGN.finditer(html)}):
+            problems.append(Problem(label, f'sidan hämtar "{fetched}" från en annan webbplats. Webbplatsen hämtar inget '
+                                           "från andra värdar (det som skrivs på sidorna och vad personalen läser "
+                                           "stannar här, och sidan ska fungera utan nät). Ta bort det som lade till "
+                                           "den (ett plugin eller en mall), till exempel med git diff och git checkout."))
         # A checklist or blankett moved inside a part that is not printed ("Skriv ut checklistan" prints no list).
         unprinted = _UnprintedParts()
         unprinted.feed(html)

@@ -209,7 +209,9 @@ def test_the_offline_packs_page_names_are_checked_too(tmp_path):
     (docs / "kommun.md").write_text("# Kommun\n", encoding="utf-8")
     site = tmp_path / "site"
     site.mkdir()
-    (site / "kommun.html").write_text('<div class="lc-banner" role="note"></div><main><h1>Kommun</h1></main>', encoding="utf-8")
+    (site / "kommun.html").write_text('<div class="lc-banner" role="note"></div><main><h1>Kommun</h1></main>'
+                                      '<aside class="lc-doc-control"></aside><style media="print" data-lc-print-footer>'
+                                      "</style>", encoding="utf-8")
     problems = [str(p) for p in pages.published_content_problems(site, ["kommun"], [], {}, docs)]
     assert problems == ['docs/kommun.md: sidan visar inte rollens checklista ({{ checklist("kommun") }}). '
                         "Lägg tillbaka anropet, utanför <!-- -->."]
@@ -472,3 +474,11 @@ def test_a_checklist_moved_into_a_part_that_is_not_printed_is_refused(project):
     text = text.replace("## Om ansvaret\n", '## Om ansvaret\n\n{{ checklist("kommun") }}\n', 1)
     page.write_text(text, encoding="utf-8")
     build_fails(project, 'docs/kommun.md: sidans checklista står inuti en del som inte skrivs ut (class "lc-no-print")')
+
+
+@pytest.mark.parametrize("tag", ['<script src="https://unpkg.com/iframe-worker/shim.js"></script>',
+                                 '<link rel="stylesheet" href="//fonts.example.com/x.css">'])
+def test_a_page_that_fetches_from_another_host_is_refused(project, tag):
+    # Material's offline plugin, added to mkdocs.yml, puts a script from unpkg.com on every page.
+    _replace(project, "overrides/main.html", "{% block content %}", "{% block content %}" + tag)
+    build_fails(project, "sidan hämtar", "från en annan webbplats")
