@@ -58,7 +58,8 @@ def problem(value: str, written_in_config: bool = False):
     if any(segment in (".", "..") for segment in parts.path.split("/")):
         return (f'{VARIABLE} "{value}" har "." eller ".." i sökvägen. Skriv mappens hela adress utan dem. {example}')
     last = parts.path.rstrip("/").rsplit("/", 1)[-1]
-    if not parts.path.endswith("/") and "." in last:
+    # (MkDocs adds a / to site_url, so a page's address written there ends with one: index.html/.)
+    if "." in last and (not parts.path.endswith("/") or re.search(r"\.(?:html?|php|aspx?|jsp)$", last, re.I)):
         return (f'{VARIABLE} "{value}" slutar med filnamnet "{last}": adressen ska vara mappen där webbplatsen ligger, '
                 f"så att blanketternas adresser blir rätt. {example}")
     return None

@@ -25,6 +25,7 @@ BAD = {
     "https://vardgivarwebben.example.se/lifecare\u200b/": "tecknet U+200B",
     # A page's address instead of the folder's: every blankett would point below it.
     "https://www.rvn.se/avbrott/index.html": 'slutar med filnamnet "index.html"',
+    "https://www.rvn.se/avbrott/index.html/": 'slutar med filnamnet "index.html"',
     # Two addresses joined by hand: every blankett and QR code would carry the double slash.
     "https://vardgivarwebben.example.se//avbrottsrutin-lifecare-sp/": "två snedstreck i rad",
     "https://vardgivarwebben.example.se/a/../avbrottsrutin-lifecare-sp/": '"." eller ".."',
