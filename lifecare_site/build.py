@@ -36,7 +36,7 @@ def defer_import(name):
 
 def compile_own_code(root: Path = Path(__file__).resolve().parent.parent):
     """Our modules compiled once into __pycache__, not on every build: a machine that sets PYTHONDONTWRITEBYTECODE
-    (as the CI machines do) would otherwise compile them in every build, a tenth of its time. Python reads the
+    (as this project's test machines do) would otherwise compile them in every build, a tenth of its time. Python reads the
     compiled files whatever that setting says, and compiles again only what has changed since."""
     try:
         compileall.compile_dir(root / "lifecare_site", quiet=2, maxlevels=0)

@@ -2,9 +2,9 @@
 check (or import) them again; and what a build found before its first page (prepare.load), under a key made of
 everything that went into it.
 
-The key is a hash of every data file, every schema and this package's code: any change to any of
-them checks everything again. Only passing results are remembered. A cache that cannot be read
-or written just means "check again"."""
+Each key is a hash of everything its result was made from (for the schemas: every data file, every schema and
+this package's code): any change to any of it does the work again. Only passing results are remembered. A cache
+that cannot be read or written just means "check again"."""
 import functools
 import hashlib
 import importlib.metadata

@@ -134,8 +134,9 @@ def passage_uses(docs_dir: Path):
     return uses
 
 
-# Files published or read as text besides the pages: style sheets, scripts, templates, drawings.
-_TEXT_ASSETS = (".css", ".js", ".html", ".htm", ".svg")
+# Files published or read as text besides the pages: style sheets, scripts, templates, drawings. (The templates in
+# overrides/ are read by template_problems, which says the same of them.)
+_TEXT_ASSETS = {"docs": (".css", ".js", ".html", ".htm", ".svg"), "overrides": (".css", ".js", ".svg")}
 
 
 def encoding_problems(docs_dir: Path, overrides_dir: Path = None):
@@ -147,7 +148,7 @@ def encoding_problems(docs_dir: Path, overrides_dir: Path = None):
             continue
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder)
-            if path.suffix.lower() not in _TEXT_ASSETS or not path.is_file() or relative.parts[0] == "pdf" \
+            if path.suffix.lower() not in _TEXT_ASSETS[name] or not path.is_file() or relative.parts[0] == "pdf" \
                     or any(part.startswith(".") for part in relative.parts):
                 continue
             try:
@@ -603,9 +604,9 @@ def misnamed_numbers(statements, owners):
             stop = shown[n + 1].start() if n + 1 < len(shown) else len(statement)
             # After the number only what still belongs to it ("060-19 10 00 (Timrå)"), not the next clause ("… och
             # be om Timrå kommuns biståndshandläggare").
-            after = _CLAUSE_END.split(statement[match.end(): stop][:_AFTER], maxsplit=1)[0]
+            clause = _CLAUSE_END.split(statement[match.end(): stop][:_AFTER], maxsplit=1)[0]
             before = [name for name in named if name[0] >= start and name[1] <= match.start()]
-            after = [name for name in named if name[0] >= match.end() and name[1] <= match.end() + len(after)]
+            after = [name for name in named if name[0] >= match.end() and name[1] <= match.end() + len(clause)]
             nearest = before[-1] if before else (after[0] if after else None)
             own = owners[" ".join(match.group(0).split())]
             if nearest and own not in nearest[2]:
@@ -810,9 +811,8 @@ _FOREIGN = re.compile(r"""<(?:script|img|iframe|source|video|audio|embed|track)\
                       r"""|<link\b(?=[^>]*\brel\s*=\s*["']?(?:stylesheet|preload|modulepreload|icon|manifest|prefetch)\b)"""
                       r"""[^>]*?\bhref\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-# What a printout is for: a role's checklist, a blankett, the binder.
-_PRINTED = {"lc-checklist", "lc-form", "lc-binder"}
-_PRINTED_NAMES = {"lc-checklist": "checklista", "lc-form": "blankett", "lc-binder": "nödpärm"}
+# What a printout is for: a role's checklist, a blankett, the binder (by their component's class).
+_PRINTED = {"lc-checklist": "checklista", "lc-form": "blankett", "lc-binder": "nödpärm"}
 
 
 class _UnprintedParts(HTMLParser):
@@ -825,8 +825,8 @@ class _UnprintedParts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         classes = set((dict(attrs).get("class") or "").split())
         hidden = bool(self.open and self.open[-1][1])
-        if hidden and classes & _PRINTED:
-            self.found += sorted(classes & _PRINTED)
+        if hidden and classes & _PRINTED.keys():
+            self.found += sorted(classes & _PRINTED.keys())
         if tag not in _VOID:
             self.open.append((tag, hidden or "lc-no-print" in classes))
 
@@ -882,7 +882,7 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
         unprinted = _UnprintedParts()
         unprinted.feed(html)
         for part in sorted(set(unprinted.found)):
-            problems.append(Problem(label, f"sidans {_PRINTED_NAMES[part]} står inuti en del som inte skrivs ut (class "
+            problems.append(Problem(label, f"sidans {_PRINTED[part]} står inuti en del som inte skrivs ut (class "
                                            '"lc-no-print"), så utskriften blir utan den. Flytta anropet utanför den '
                                            "delen, till exempel till där det stod förut (git diff visar var)."))
         # A call the macros never ran (the plugin left out, a setting written another way): shown as text.

@@ -207,8 +207,7 @@ def _report(root, data, step_report, published_report, prepared):
 
 def shown_numbers(data):
     """Every number the pages may show, as the site writes it, and tel: link → that number: the contacts' own."""
-    shown = {entry[key] for entry in data.contact_index.values()
-             for key in ("phone_display", "it_phone_display") if key in entry}
+    shown = set(number_owners(data))
     hrefs = {entry[f"{kind}_href"]: entry[f"{kind}_display"] for entry in data.contact_index.values()
              for kind in ("phone", "it_phone") if f"{kind}_href" in entry}
     return shown, hrefs
