@@ -83,13 +83,16 @@ def _merged(parent, child):
     return out
 
 
-def config_problems(path: Path, _seen=()):
+def config_problems(path: Path, _seen=(), serving=True):
     """Every problem in mkdocs.yml (or a file that inherits it) that MkDocs would pass over in silence or say
-    only in English. Returns the problems; with INHERIT, the file it inherits is read and checked too."""
+    only in English. Returns the problems; with INHERIT, the file it inherits is read and checked too. Without
+    serving, what only "make serve" needs (watch) is left out."""
     problems, config = _read(path, _seen)
     if problems or config is None:
         return problems
     for key, name, why in _REQUIRED:
+        if key == "watch" and not serving:
+            continue
         if name not in _names(config.get(key)):
             problems.append(Problem(path.name, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
                                                f"med git checkout {path.name}."))

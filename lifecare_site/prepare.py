@@ -84,8 +84,9 @@ def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs
                        "Bra för att prova, men publicera inte det här bygget.")
     # A page the menu names that is gone is said together with what the pages' checks find (its links, say).
     menu = pages.nav_problems(docs_dir, written.get("nav", nav))
-    menu += [problem for problem in preflight.config_problems(config_file)
-             if "hooks" in problem.message or "står två gånger" in problem.message]
+    # The same checks as make's, for a build or serve without make ("mkdocs build"): a doubled key, a missing hook, an
+    # unminified script the pages would load as ….min.js.
+    menu += preflight.config_problems(config_file, serving=serving)
     menu += pages.template_problems(root / "overrides") + pages.template_problems(FRAGMENTS, "lifecare_site/fragments")
     try:
         data = model.load_all(root / "data", docs_dir)

@@ -80,7 +80,10 @@ def test_the_real_mkdocs_yml_passes(project):
 @pytest.mark.parametrize("old,new,words", [
     ("hooks:\n  - lifecare_site/hooks.py\n", "", '"lifecare_site/hooks.py" saknas under hooks'),
     ("nav:\n", "extra:\n  generator: true\n\nnav:\n", '"extra" står två gånger'),
-], ids=["no-hooks", "extra-twice"])
+    # The pages would load lc-modules.min.js, which is then not published: no box could be ticked.
+    ("    minify_js: true\n", "    minify_js: false\n", "under plugins → minify: minify_js är inte true"),
+    ("      - assets/stylesheets/lc-form.css\n", "", "css_files saknar assets/stylesheets/lc-form.css"),
+], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified"])
 def test_a_build_without_make_refuses_the_same(project, old, new, words):
     _edit(project, old, new)
     build_fails(project, "mkdocs.yml", words)
