@@ -64,7 +64,7 @@ def _entries(data):
 
 def contact_changes(root: Path, current: dict):
     """Lines "name: old → new" for every entry whose number, e-mail or address differs from the last commit."""
-    committed = _committed(root, "HEAD", CONTACTS)
+    committed = _committed(root, base(root, CONTACTS)[0], CONTACTS)
     if not isinstance(committed, dict):
         return []
     old = _entries(committed)
@@ -85,7 +85,7 @@ ROUTINE = "data/routine.yml"
 def passage_changes(root: Path, data):
     """[(passage id, [what cites it], what it said → what it says)] for every passage whose words differ from the
     last commit."""
-    committed = _committed(root, "HEAD", ROUTINE)
+    committed = _committed(root, base(root, ROUTINE)[0], ROUTINE)
     if committed is None:
         return []
     try:
@@ -199,16 +199,21 @@ def _committed(root: Path, revision: str, path: str):
     return _parsed(shown.stdout, path)
 
 
-def step_base(root: Path):
-    """(revision, older revisions, words): what the checklists are compared with. The last commit; or, when the
+def base(root: Path, path: str):
+    """(revision, older revisions, words): what a data file is compared with. The last commit; or, when the
     file is as committed (an editor who commits first, a fresh checkout), the version before its last change,
     so that a change that is already committed is still checked and reported."""
-    versions = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", CHECKLISTS)
+    versions = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", path)
     commits = versions.stdout.decode().split() if versions is not None else []
-    unchanged = _git(root, "diff", "--quiet", "HEAD", "--", CHECKLISTS)
+    unchanged = _git(root, "diff", "--quiet", "HEAD", "--", path)
     if unchanged is not None and unchanged.returncode == 0 and len(commits) >= 2:
         return commits[1], commits[2:], f"versionen före den senaste incheckade ändringen ({commits[0][:7]})"
     return "HEAD", commits[1:], "senaste incheckningen"
+
+
+def step_base(root: Path):
+    """What the checklists are compared with (see base)."""
+    return base(root, CHECKLISTS)
 
 
 def _role_and_phase_changes(old, new):
@@ -238,10 +243,10 @@ def step_changes(root: Path, current: dict):
     commit, given to a step now (browsers that ticked the old step would show the new one as done).
     The report: steps added, removed (their stored ticks are forgotten) and reworded since the last commit."""
     from .errors import Problem
-    base, older, _ = step_base(root)
-    head = _committed(root, base, CHECKLISTS)
+    revision, older, _ = step_base(root)
+    head = _committed(root, revision, CHECKLISTS)
     if head is None:
-        there = _git(root, "cat-file", "-e", f"{base}:./{CHECKLISTS}")
+        there = _git(root, "cat-file", "-e", f"{revision}:./{CHECKLISTS}")
         if there is not None and there.returncode == 0:
             return [], ["data/checklists.yml i den incheckning bygget jämför med går inte att läsa, så bygget kan inte "
                         "se om bockarna glöms eller flyttas: kontrollera ändringarna av punkternas id själv"]
@@ -335,7 +340,7 @@ FORMS = "data/forms.yml"
 
 def form_changes(root: Path):
     """Lines for every blankett added, removed or changed since the last commit, and the parts all share."""
-    head, current = _committed(root, "HEAD", FORMS), _on_disk(root, FORMS)
+    head, current = _committed(root, base(root, FORMS)[0], FORMS), _on_disk(root, FORMS)
     if not isinstance(head, dict) or not isinstance(current, dict):
         return []
 
@@ -358,7 +363,7 @@ def contact_field_changes(root: Path):
     """Lines for every contact whose other fields (name, note, "Fråga efter", …) differ from the last commit.
 
     Numbers, e-mail and addresses are in contact_changes, as they will be shown."""
-    head, current = _committed(root, "HEAD", CONTACTS), _on_disk(root, CONTACTS)
+    head, current = _committed(root, base(root, CONTACTS)[0], CONTACTS), _on_disk(root, CONTACTS)
     if not isinstance(head, dict) or not isinstance(current, dict):
         return []
     before, now = _entries(head), _entries(current)
@@ -481,7 +486,7 @@ def _structure(old, new, path):
 
 def file_changes(root: Path, path: str):
     """Lines for everything that differs in one data file from the last commit (empty without history)."""
-    head, current = _committed(root, "HEAD", path), _on_disk(root, path)
+    head, current = _committed(root, base(root, path)[0], path), _on_disk(root, path)
     if head is None or current is None:
         return []
     return list(_structure(head, current, ""))

@@ -159,7 +159,7 @@ def _report(root, data, step_report, published_report, prepared):
         infos.append("Stycken i rutinen (data/routine.yml) som inget steg, ingen blankett och ingen sida bär: "
                      + ", ".join(data.uncovered) + ". Hänvisa till dem med source:, eller markera dem context: true.")
     for ident, citing, worded in changes.passage_changes(root, data):
-        infos.append(f'Rutinens stycke "{ident}" har ändrats sedan senaste incheckningen (data/routine.yml): {worded}. '
+        infos.append(f'Rutinens stycke "{ident}" har ändrats sedan {changes.base(root, changes.ROUTINE)[2]} (data/routine.yml): {worded}. '
                      f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
         # A number or address the routine's words show is another contact's now: said even with -q, since the words
         # around it may still name the first one ("kontaktar Servicedesk via {phone:region-vaxel}").
@@ -183,7 +183,7 @@ def _report(root, data, step_report, published_report, prepared):
     parts = [line for line in changes.file_changes(root, "data/routine.yml")
              if any(f": {word}" in line for word in ("borttagen ", "borttaget ", "ny ", "nytt "))]
     if parts:
-        infos.append("Rutinens delar skiljer sig från senaste incheckningen (data/routine.yml):")
+        infos.append(f"Rutinens delar skiljer sig från {changes.base(root, changes.ROUTINE)[2]} (data/routine.yml):")
         infos += [f"  {line}" for line in parts]
         notices += [f"Rutinen (data/routine.yml): {line}. Det syns inte längre på webbplatsen; är det meningen?"
                     for line in parts if ": borttagen " in line or ": borttaget " in line]
@@ -191,15 +191,16 @@ def _report(root, data, step_report, published_report, prepared):
                         ("accessibility", "Tillgänglighetsredogörelsen")):
         lines = changes.file_changes(root, f"data/{name}.yml")
         if lines:
-            infos.append(f"{title} skiljer sig från senaste incheckningen (data/{name}.yml):")
+            infos.append(f"{title} skiljer sig från {changes.base(root, f'data/{name}.yml')[2]} (data/{name}.yml):")
             infos += [f"  {line}" for line in lines]
     formed = changes.form_changes(root)
     if formed:
-        infos.append("Blanketterna skiljer sig från senaste incheckningen (data/forms.yml):")
+        infos.append(f"Blanketterna skiljer sig från {changes.base(root, changes.FORMS)[2]} (data/forms.yml):")
         infos += [f"  {line}" for line in formed]
     entries, fields = changes.contact_changes(root, data.contacts), changes.contact_field_changes(root)
     if entries or fields:
-        infos.append("Telefonlistan skiljer sig från senaste incheckningen (data/contacts.yml). Så här visas den nu:")
+        infos.append(f"Telefonlistan skiljer sig från {changes.base(root, changes.CONTACTS)[2]} (data/contacts.yml). Så här "
+                     "visas den nu:")
         infos += [f"  {line}" for line in entries + fields]
         # A contact or group gone from the list (an entry deleted, a cut-off file) is said even with -q.
         notices += [f"Telefonlistan: {line}. Den finns inte längre på webbplatsen; är det meningen?"

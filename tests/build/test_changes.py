@@ -467,10 +467,13 @@ def test_an_earlier_builds_findings_are_used_again_only_for_exactly_the_same_inp
     again = build()
     assert len(loads) == 1 and again.infos == first.infos and again.notices == first.notices
     assert again.phone_list_changed == first.phone_list_changed
-    # A commit (the change report now compares with it), another day, other code or libraries: found anew.
+    # A commit (the change report now compares with the version before it), another day, other code or libraries:
+    # found anew.
     _git(checkout, "commit", "-qam", "Nytt nummer")
     committed = build()
-    assert len(loads) == 2 and not any("060-19 10 01" in line for line in committed.infos)
+    assert len(loads) == 2 and committed.infos != first.infos
+    assert any("060-19 10 01" in line for line in committed.infos)
+    assert any("versionen före den senaste incheckade ändringen" in line for line in committed.infos)
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     monkeypatch.setattr(prepare, "datetime", type("clock", (), {"date": type("d", (), {"today": staticmethod(lambda: tomorrow)})}))
     build()
@@ -512,3 +515,21 @@ def test_a_passage_or_correction_taken_out_of_the_routine_is_said_even_with_q(ch
     assert ('OBS     -  Rutinen (data/routine.yml): sections "tillamplighet".passages "tillamplighet".items: borttagen '
             '"tillamplighet-psykiatrisk". Det syns inte längre på webbplatsen; är det meningen?') in result.output
     assert "OBS     -  Rutinen (data/routine.yml): corrections: borttaget {scan: samlar ithop, text: samlar ihop}" in result.output
+
+
+def test_changes_committed_before_the_build_are_still_reported(checkout):
+    # An editor who commits first and builds after: each file is compared with its version before that commit.
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    _edit_file(checkout, "forms.yml", "  - label: Personnummer\n", "  - label: Personnummer (12 siffror)\n")
+    _edit_file(checkout, "routine.yml", "text: Ånge {phone:ange}", "text: Ånge kommun {phone:ange}")
+    _git(checkout, "commit", "-qam", "Nytt nummer till Timrå")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    before = "versionen före den senaste incheckade ändringen"
+    assert f"Telefonlistan skiljer sig från {before} (" in result.output, result.output
+    assert "Timrå kommun: 060-16 31 00 → 060-16 32 00" in result.output
+    assert f"Blanketterna skiljer sig från {before} (" in result.output
+    assert f'Rutinens stycke "tel-ange" har ändrats sedan {before} (' in result.output
+    # Files the commit did not change are as they were: nothing is said of them.
+    assert "Checklistorna skiljer sig" not in result.output
+    assert "Tabellerna och hjälpen skiljer sig" not in result.output
