@@ -6,6 +6,7 @@ import inspect
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import jinja2
 import jinja2.nodes
@@ -837,6 +838,40 @@ class _UnprintedParts(HTMLParser):
                 break
 
 
+_FRAGMENT_LINK = re.compile(r'<a\b[^>]*?\shref="([^"#]*)#([^"]+)"')
+
+
+def _anchor_problems(site_dir: Path, docs_dir, page_ids):
+    """Every link to a place on a page (#…) that is not there: MkDocs says so only in English, as INFO, and
+    publishes the link, which then opens the page at its top. page_ids: each page (resolved path) → its ids."""
+    site = site_dir.resolve()
+
+    def named(path):
+        relative = path.relative_to(site).as_posix()
+        return source_label(docs_dir, relative).split(" (")[0] if docs_dir else relative
+    said = {}
+    for path in sorted(page_ids):
+        text = _COMMENT.sub("", path.read_text(encoding="utf-8"))
+        for match in _FRAGMENT_LINK.finditer(text):
+            address, fragment = html_module.unescape(match.group(1)), unquote(html_module.unescape(match.group(2)))
+            if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", address) or address.startswith("/"):
+                continue
+            target = (path.parent / unquote(address)) if address else path
+            if address.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            target = target.resolve()
+            if target not in page_ids or fragment in page_ids[target]:
+                continue
+            problem = Problem(named(path), f'länken "{address}#{fragment}" pekar på ett ställe som inte finns på sidan '
+                                           f"{named(target)} (ingen rubrik eller del där har ankaret #{fragment}), så "
+                                           "den öppnar sidan överst. Kontrollera länken och rubriken: ankaret är "
+                                           "rubrikens ord med små bokstäver, bindestreck i stället för mellanslag och å, "
+                                           "ä, ö som a, a, o (rubriken ”Kontaktuppgifter på intranätet” har "
+                                           "#kontaktuppgifter-pa-intranatet).")
+            said.setdefault(str(problem), problem)
+    return list(said.values())
+
+
 def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_dir: Path = None):
     """Every page that is published without what it is for: a role page without its checklist, a blankett page
     without its blankett, the phone list without every number (a macro call deleted, or hidden in a comment)."""
@@ -907,8 +942,10 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
         page = shown(relative)
         if page is not None and marker not in page:
             problems.append(Problem(label, f"sidan visar inte {what}. Lägg tillbaka anropet, utanför <!-- -->."))
+    page_ids = {}
     for path in sorted(site_dir.rglob("*.html")):
         ids = re.findall(r'\sid="([^"]+)"', _COMMENT.sub("", path.read_text(encoding="utf-8")))
+        page_ids[path.resolve()] = set(ids)
         twice = sorted({ident for ident in ids if ids.count(ident) > 1})
         if twice:
             relative = path.relative_to(site_dir).as_posix()
@@ -916,6 +953,7 @@ def published_content_problems(site_dir: Path, role_ids, form_ids, hrefs, docs_d
                                     f"sidan har samma id två gånger ({', '.join(twice[:3])}"
                                     f"{' …' if len(twice) > 3 else ''}): en checklista, blankett eller tabell står "
                                     "troligen två gånger på sidan, och då sparas bockar och länkar fel. Ta bort det ena anropet."))
+    problems += _anchor_problems(site_dir, docs_dir, page_ids)
     # The law (DOS-lagen) asks for the accessibility statement to be reached from every page: the footer
     # links to it by its file name (overrides/partials/copyright.html).
     footers = [path for path in sorted(site_dir.rglob("*.html")) if "md-copyright" in path.read_text(encoding="utf-8")]

@@ -119,6 +119,28 @@ def test_a_link_to_a_page_that_is_not_there_is_said_in_swedish(project, link):
     assert "contains a link" not in output
 
 
+@pytest.mark.parametrize("link,page", [
+    ("[telefonlistan](telefonnummer.md#kommunerna)", "docs/telefonnummer.md"),  # the heading's id is #kommuner
+    ("[rutan nedan](#finns-inte)", "docs/om-rutinen.md"),
+    ('<a href="../blanketter/kommun/#blanketten">blanketten</a>', "docs/blanketter/kommun.md"),
+], ids=["other-page", "same-page", "html-link"])
+def test_a_link_to_a_place_that_is_not_on_its_page_is_refused_in_swedish(project, link, page):
+    # MkDocs says so only as an English INFO line and publishes a link that opens the page at its top.
+    source = project / "docs" / "om-rutinen.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n" + link + "\n", encoding="utf-8")
+    fragment = link.split("#")[1].split(")")[0].split('"')[0]
+    build_fails(project, f'docs/om-rutinen.md: länken "', f"#{fragment}\" pekar på ett ställe som inte finns på sidan "
+                f"{page} (ingen rubrik eller del där har ankaret #{fragment})")
+
+
+def test_links_to_places_that_are_there_pass(project):
+    source = project / "docs" / "om-rutinen.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n[Kommunerna](telefonnummer.md#kommuner)\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert 'href="../telefonnummer/#kommuner"' in result.page("om-rutinen/index.html")
+
+
 @pytest.mark.parametrize("call,words", [
     ('{{ decision_table("patient") }}', 'sidan hänvisar till beslutstabellen "patient"'),
     ('{{ phase_list("slutenvard", "skickaa") }}', 'sidan hänvisar till fasen "skickaa"'),
