@@ -368,6 +368,13 @@ def nav_problems(docs_dir: Path, nav):
             for value in node:
                 walk(value)
     walk(nav or [])
+    # MkDocs makes README.md a folder's start page, and leaves it out (in English) when the folder has index.md.
+    skipped = {page for page in source_pages(docs_dir)
+               if page.name.lower() == "readme.md" and (page.parent / "index.md").is_file()}
+    for page in sorted(skipped):
+        problems.append(Problem(f"docs/{page.relative_to(docs_dir).as_posix()}", "sidan skulle inte publiceras: MkDocs gör "
+                                "README.md till mappens startsida, och mappen har redan en (index.md). Ge filen ett annat "
+                                "namn, till exempel las-mig.md, och skriv det namnet i nav i mkdocs.yml."))
     if nav:
         named = set()
 
@@ -379,7 +386,7 @@ def nav_problems(docs_dir: Path, nav):
         collect(nav)
         for page in source_pages(docs_dir):
             relative = page.relative_to(docs_dir).as_posix()
-            if relative not in named:
+            if relative not in named and page not in skipped:
                 problems.append(Problem(f"docs/{relative}", "sidan finns inte i menyn (nav i mkdocs.yml), men skulle "
                                                             "publiceras ändå. Är den en kopia (”kommun - Kopia.md”), ta bort "
                                                             "den; annars lägg till den i nav."))

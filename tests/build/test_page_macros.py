@@ -133,6 +133,16 @@ def test_a_link_to_a_place_that_is_not_on_its_page_is_refused_in_swedish(project
                 f"{page} (ingen rubrik eller del där har ankaret #{fragment})")
 
 
+def test_a_readme_beside_index_md_is_refused_with_why_it_is_not_published(project):
+    (project / "docs" / "README.md").write_text("# Läs mig\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - tillganglighet.md\n",
+                                                                 "  - tillganglighet.md\n  - README.md\n"), encoding="utf-8")
+    output = build_fails(project, "docs/README.md: sidan skulle inte publiceras: MkDocs gör README.md till mappens "
+                                  "startsida, och mappen har redan en (index.md)")
+    assert "draft_docs" not in output and "Excluding" not in output
+
+
 def test_links_to_places_that_are_there_pass(project):
     source = project / "docs" / "om-rutinen.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n[Kommunerna](telefonnummer.md#kommuner)\n", encoding="utf-8")
