@@ -169,21 +169,39 @@ def encoding_problems(docs_dir: Path, overrides_dir: Path = None):
     return problems
 
 
-# Documents the build cannot read: published as they are, they could show any number, an old one included.
-_DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".ppt", ".pptx", ".odp", ".pages", ".numbers"}
 # Pictures, whose text (a photographed phone list) the build cannot read either.
 _IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".heic", ".heif", ".ico", ".jxl"}
 
 
+# Files published as text that a reader may open, whatever their encoding.
+_TEXT_FILES = {".txt", ".csv", ".tsv", ".xml", ".html", ".htm", ".svg", ".json", ".md", ".css", ".js", ".ics", ".vcf"}
+# Files the build reads for numbers (pages, style sheets, scripts, drawings, text), and fonts, which hold none.
+_READ = _TEXT_FILES | {".woff", ".woff2", ".ttf", ".otf"}
+# What MkDocs reads as a page besides .md: the build's checks read pages by that one name.
+_OTHER_PAGES = {".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"}
+# What an editor's program or git leaves beside a file (kommun.md~, #kommun.md#, kommun.md.orig): left out of the
+# site by exclude_docs in mkdocs.yml, and not refused here (it comes and goes while a page is being edited).
+LEFT_BEHIND = re.compile(r"(?:~|\.swp|\.swo|\.bak|\.orig|\.tmp|\.rej)$|^#.*#$", re.I)
+
+
 def document_problems(docs_dir: Path):
-    """Every document file or picture in docs/ that is not one of the routine's PDFs made by make pdf (docs/pdf/)."""
+    """Every document file or picture in docs/ that is not one of the routine's PDFs made by make pdf (docs/pdf/), and
+    every other file the build cannot read (a zip, an e-mail saved from Outlook)."""
     problems = []
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir)
-        if path.suffix.lower() not in _DOCUMENTS | _IMAGES or any(part.startswith(".") for part in relative.parts):
+        if any(part.startswith(".") for part in relative.parts) or LEFT_BEHIND.search(path.name):
             continue
         if not path.is_file():
             continue  # a broken link or a folder: said as what it is, by the build (failure.py)
+        if path.suffix.lower() in _OTHER_PAGES or (path.suffix.lower() == ".md" and path.suffix != ".md"):
+            problems.append(Problem(f"docs/{relative.as_posix()}", f"sidan har ändelsen {path.suffix}, och bygget läser "
+                                    "bara sidor som slutar på .md (med små bokstäver): den skulle publiceras utan "
+                                    f"kontrollerna av nummer och länkar. Byt namn till {path.stem}.md och skriv det namnet i nav "
+                                    "i mkdocs.yml."))
+            continue
+        if path.suffix.lower() in _READ:
+            continue
         if relative.parts[0] == "pdf" and len(relative.parts) == 2 and path.name.startswith("avbrottsrutin-lifecare-sp-"):
             continue
         if path.suffix.lower() in _IMAGES:
@@ -451,15 +469,35 @@ def without_emphasis(markdown: str) -> str:
     return re.sub(r"<[^>]*>|[*_`]+", lambda m: m.group(0) if m.group(0).startswith("<") else "", markdown)
 
 
+_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.S | re.I)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)", re.S)
+
+
+def _css_unescaped(text: str) -> str:
+    """A CSS string as it prints: \\30 is 0, \\" is "."""
+    def one(match):
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else " "
+        return match.group(2)
+    return _CSS_ESCAPE.sub(one, text)
+
+
 def unknown_numbers(html: str, numbers, local: bool = True):
     """The phone numbers a reader sees in `html` (text, attribute values, text in drawings; not scripts, styles or
     the scan's quoted corrections) that are not among `numbers`, as written on the site."""
     # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked on their own.
     attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
                           if not value.lower().startswith(("tel:", "data:")))
-    # Text a style sheet in the page prints (content: "…", a running header or footer, say).
-    attributes += " " + " ".join(a or b for declaration in _CSS_CONTENT.findall(" ".join(_STYLE.findall(html)))
-                                 for a, b in _CSS_STRING.findall(declaration))
+    # Text a style sheet in the page prints (content: "…", a running header or footer, say): its strings as one
+    # (content: "060-" "12 34 56" prints one number), escapes decoded (\\30 is a 0), and the attributes it prints.
+    for declaration in _CSS_CONTENT.findall(" ".join(_STYLE.findall(html))):
+        attributes += " " + _css_unescaped("".join(a or b for a, b in _CSS_STRING.findall(declaration)))
+        for name in re.findall(r"attr\(\s*([\w-]+)", declaration):
+            attributes += " " + " ".join(html_module.unescape(a or b) for a, b in re.findall(
+                r"\s" + re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", html, re.I))
+    # And what the page's own inline scripts write (a text put in place by a script typed into a template).
+    attributes += " " + " ".join(_INLINE_SCRIPT.findall(html))
     visible = _UNSEEN.sub(lambda m: " ".join(t for _, t in _SVG_TEXT.findall(m.group(0))) or " ", html)
     # Entities decoded (&nbsp;, &#8209;), as the reader sees them; the contacts' own numbers set aside first,
     # so that the number library (slow on long text) reads only what is left, and only if digits are.
@@ -474,8 +512,6 @@ def unknown_numbers(html: str, numbers, local: bool = True):
             if written not in numbers]
 
 
-# Files published as text that a reader may open, whatever their encoding.
-_TEXT_FILES = {".txt", ".csv", ".tsv", ".xml", ".html", ".htm", ".svg", ".json", ".md", ".css", ".js", ".ics", ".vcf"}
 
 
 def _checked_files(site_dir: Path):
@@ -622,6 +658,50 @@ def misnamed_numbers(statements, owners):
     return found
 
 
+# Every link's address as written (quoted or not), and the schemes that dial or text a number.
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+_DIALLING = {"tel", "sms", "mms", "callto", "facetime", "facetime-audio", "sip", "sips", "skype", "whatsapp", "viber",
+             "wtai", "tg", "signal"}
+
+
+def markup_file(path: Path) -> bool:
+    return path.suffix.lower() in (".html", ".htm", ".svg")
+
+
+def _href_problems(html: str, hrefs, numbers):
+    """Links that dial a number the build cannot see as one: a tel: written with an entity (tel&#58;) or a space
+    before it (the browser still dials it), another scheme that calls or texts, or a number inside an address
+    (a Teams call, say). Only the site's own links, as {{ phone() }} writes them, may dial."""
+    out = []
+    for match in _HREF.finditer(html):
+        written = next(value for value in match.groups() if value is not None)
+        # As the browser reads it: entities decoded, spaces around and tabs and line breaks inside taken out.
+        address = re.sub(r"[\t\n\r]", "", html_module.unescape(written)).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+                                                                           "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15"
+                                                                           "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", address)
+        scheme = scheme.group(1).lower() if scheme else ""
+        if scheme == "tel":
+            if written != address or address not in hrefs:
+                if written == address:
+                    continue  # said below, with what to do
+                out.append(f'den publicerade sidan har en länk som ringer "{unquote(address)}" men är skriven '
+                           f'"{written}", så att bygget inte ser numret. Ett nummer kommer till sidorna bara från en post '
+                           'i data/contacts.yml: visa det med {{ phone("id") }} eller {{ contact("id") }}.')
+        elif scheme in _DIALLING:
+            out.append(f'den publicerade sidan har länken "{address}", som ringer eller skickar meddelanden till ett nummer '
+                       "utan att gå genom data/contacts.yml. Ta bort länken, och visa numret med {{ phone(\"id\") }}.")
+        elif scheme:
+            inside = [found for found in phones.numbers_in_text(" ".join(re.split(r"[/?&=:#,;]", unquote(address))),
+                                                                local=False)
+                      if " ".join(found.split()) not in numbers and len(re.sub(r"\D", "", found)) >= 8]
+            if inside:
+                out.append(f'den publicerade sidan har länken "{address}", med numret {inside[0]} i adressen (ett samtal '
+                           "i Teams, till exempel), som inte står på någon post i data/contacts.yml. Ta bort länken, och "
+                           'visa numret med {{ phone("id") }} från en post där.')
+    return out
+
+
 def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, owners=None):
     """Every phone number or tel: link in the finished site that is not a contact's in data/contacts.yml.
 
@@ -634,7 +714,8 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
         except OSError:
             continue
         try:
-            html = raw.decode("utf-8")
+            # A text file saved as "Unicode" (UTF-16, Excel's and Notepad's word for it) starts with its byte order mark.
+            html = raw.decode("utf-16") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else raw.decode("utf-8")
         except UnicodeDecodeError:
             # A text file saved in another encoding (an Excel export in Windows-1252, say) is read all the same.
             if path.suffix.lower() not in _TEXT_FILES:
@@ -659,6 +740,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                 problems.append(Problem(label, f'den publicerade sidan visar en siffra direkt intill numret '
                                                f'{hrefs.get(link.group(2), link.group(2))}, så att det läses som ett annat, '
                                                'längre nummer. Ta bort siffran, eller skriv ett mellanslag eller ord emellan.'))
+        problems += [Problem(label, message) for message in _href_problems(html, hrefs, numbers) if markup_file(path)]
         for href in _TEL.findall(html):
             if href not in hrefs:
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
@@ -693,7 +775,24 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                                            "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
                                            'där: skriv det på en post och visa det med {{ phone("id") }} eller '
                                            '{{ contact("id") }}. Står numret i mkdocs.yml eller i overrides/, ta bort det därifrån.'))
-    return problems
+    return collapsed(problems)
+
+
+def collapsed(problems):
+    """The same problem on many pages (a number in a template or in mkdocs.yml is on every page) said once, with the
+    first pages it is on and how many more."""
+    by_message = {}
+    for problem in problems:
+        by_message.setdefault(problem.message, []).append(problem)
+    out = []
+    for message, same in by_message.items():
+        if len(same) <= 3:
+            out += same
+            continue
+        files = list(dict.fromkeys(problem.file.split(" (")[0] for problem in same))
+        out.append(Problem(f"{', '.join(files[:2])} och {len(files) - 2} sidor till (samma fel på alla: det kommer troligen "
+                           "från en mall i overrides/ eller från mkdocs.yml)", message))
+    return out
 
 
 # Page settings (front matter) that this site's pages use or Material reads, and the values `hide` takes.

@@ -202,3 +202,70 @@ def test_a_step_that_names_one_contact_and_shows_anothers_number_is_refused(proj
 def test_two_contacts_with_the_same_name_are_refused(project):
     edit_data(project, "contacts.yml", "        name: Kramfors kommun\n", "        name: Härnösands kommun\n")
     build_fails(project, 'post "kramfors"', 'namnet "Härnösands kommun" har redan posten "harnosand"')
+
+
+def _add_to_footer(project, html):
+    template = project / "overrides" / "partials" / "copyright.html"
+    template.write_text(template.read_text(encoding="utf-8") + html + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("link,words", [
+    # The browser dials these all the same: an entity for the colon, a space before tel:, a + written %2B.
+    ('<a href="tel&#58;+46601234567">Ring jouren</a>', 'länk som ringer "tel:+46601234567" men är skriven "tel&#58;+46601234567"'),
+    ('<a href=" tel:+46601234567">Ring jouren</a>', 'länk som ringer "tel:+46601234567" men är skriven " tel:+46601234567"'),
+    ('<a href="tel&colon;%2B46601234567">Ring jouren</a>', 'länk som ringer "tel:+46601234567"'),
+    ('<a href="sms:+46601234567">Sms:a jouren</a>', 'länken "sms:+46601234567", som ringer eller skickar meddelanden'),
+    ('<a href="https://teams.microsoft.com/l/call/0/0?users=4:+46601234567">Ring i Teams</a>',
+     "med numret +46601234567 i adressen"),
+], ids=["entity", "space", "percent", "sms", "teams"])
+def test_a_link_in_a_template_that_dials_a_number_the_build_cannot_see_is_refused(project, link, words):
+    _add_to_footer(project, f"<p>{link}</p>")
+    output = build_fails(project, words)
+    # On every page, said once.
+    assert output.count(words) == 1, output
+    assert "sidor till (samma fel på alla" in output
+
+
+def test_a_number_an_inline_script_in_a_template_writes_is_refused(project):
+    _add_to_footer(project, '<p id="lc-jour"></p><script>document.getElementById("lc-jour").textContent = '
+                            '"Jourhavande IT: 060-12 34 56";</script>')
+    build_fails(project, 'den publicerade sidan visar telefonnumret "060-12 34 56"')
+
+
+@pytest.mark.parametrize("css,extra,number", [
+    (r'content: "Servicedesk \30 660-890 71"', "", "0660-890 71"),  # \30 is a 0
+    ('content: "Jour: 060-" "12 34 56"', "", "060-12 34 56"),
+    ("content: attr(data-nummer)", ' data-nummer="060-55 44 33"', "060-55 44 33"),
+], ids=["escape", "two-strings", "attribute"])
+def test_a_number_a_style_sheet_prints_in_pieces_is_refused(project, css, extra, number):
+    _add_to_footer(project, f'<style>.lc-jour::after {{ {css} }}</style><p class="lc-jour"{extra}></p>')
+    build_fails(project, f'den publicerade sidan visar telefonnumret "{number}"')
+
+
+def test_a_text_file_saved_as_unicode_is_read_for_numbers(project):
+    # Excel's "Unicode text" and Notepad's "Unicode": UTF-16 with a byte order mark.
+    (project / "docs" / "telefonlista.csv").write_bytes("Namn\tTelefon\r\nJour\t060-12 34 56\r\n".encode("utf-16"))
+    build_fails(project, "docs/telefonlista.csv: ", 'telefonnumret "060-12 34 56"')
+
+
+@pytest.mark.parametrize("name", ["telefonlistor.zip", "telefonlista.xlsm", "jour.msg"])
+def test_any_file_the_build_cannot_read_is_refused(project, name):
+    (project / "docs" / name).write_bytes(b"PK\x03\x04 060-12 34 56")
+    build_fails(project, f"docs/{name}: filen skulle publiceras som den är, och bygget kan inte läsa den")
+
+
+@pytest.mark.parametrize("name", ["jour.markdown", "jour.MD", "jour.mkd"])
+def test_a_page_with_another_ending_than_md_is_refused(project, name):
+    (project / "docs" / name).write_text("# Jour\n\nRing 060-12 34 56.\n", encoding="utf-8")
+    build_fails(project, f"docs/{name}: sidan har ändelsen {name.split('.')[1] and '.' + name.split('.')[1]}, och bygget läser "
+                         "bara sidor som slutar på .md")
+
+
+def test_what_an_editors_program_leaves_beside_a_page_is_not_published(project):
+    page = project / "docs" / "kommun.md"
+    for name in ("kommun.md~", "#kommun.md#", "kommun.md.orig", "kommun.md.bak", "kommun.md.swp"):
+        (project / "docs" / name).write_text(page.read_text(encoding="utf-8") + "\nRing 060-12 34 56.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    published = {path.name for path in result.site.rglob("*")}
+    assert not published & {"kommun.md~", "#kommun.md#", "kommun.md.orig", "kommun.md.bak", "kommun.md.swp"}, published
