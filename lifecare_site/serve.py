@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import watchdog.events
+import watchdog.observers.polling
 
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
@@ -51,6 +52,15 @@ def show_error(root: Path, message: str):
     for relative in set(pages) | {Path("index.html"), Path("404.html")}:
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(page, encoding="utf-8")
+
+
+def _stat_not_into_linked_folders(path):
+    """os.stat, except that a link to a folder is seen as the link itself: the watcher then does not walk into it. A
+    link in docs/ to a folder above it (ln -s .. docs/upp) would otherwise have it walk the same folders for ever,
+    and the server stop answering while its memory grows (the build refuses such a link, in Swedish)."""
+    if os.path.islink(path) and os.path.isdir(path):
+        return os.lstat(path)
+    return os.stat(path)
 
 
 def _identity(path):
@@ -122,6 +132,8 @@ class _Server(LiveReloadServer):
                     log.error(message)
                     show_error(Path(self.root), message)
         super().__init__(safe_builder, *args, **kwargs)
+        self.observer = watchdog.observers.polling.PollingObserverVFS(
+            _stat_not_into_linked_folders, os.scandir, polling_interval=self.observer.timeout)
 
 
 def main(argv=None):

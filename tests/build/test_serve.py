@@ -128,6 +128,24 @@ def test_a_docs_folder_removed_and_put_back_is_watched_again(project):
     assert "Traceback" not in output, output
 
 
+def test_a_link_to_a_folder_above_docs_shows_its_error_and_the_server_keeps_answering(project):
+    # The watcher would walk docs/upp/docs/upp/… for ever: no rebuild, no answer, memory growing.
+    server, base = _serve(project)
+    try:
+        url = base + "kommun/"
+        _wait_for(url, "Kommunal vård och omsorg</h1>")
+        (project / "docs" / "upp").symlink_to("..")
+        _wait_for(url, "docs/upp: är en länk till en mapp", seconds=30)
+        (project / "docs" / "upp").unlink()
+        page = project / "docs" / "kommun.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nTESTRAD efter länken.\n", encoding="utf-8")
+        _wait_for(url, "TESTRAD efter länken.", seconds=30)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
+
+
 def test_the_unchanged_site_serves_every_page_without_an_error(project):
     # The scan's quoted numbers on "Om rutinen" once showed as an error under make serve only.
     server, base = _serve(project)
@@ -139,3 +157,20 @@ def test_the_unchanged_site_serves_every_page_without_an_error(project):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "ERROR" not in output and "Traceback" not in output, output
+
+
+def test_the_watcher_does_not_walk_into_a_linked_folder(project):
+    # The server's own watcher, as make serve sets it up: it sees docs/upp, and nothing under it.
+    import watchdog.utils.dirsnapshot as dirsnapshot
+
+    from lifecare_site import serve
+    (project / "docs" / "upp").symlink_to("..")
+    server = serve._Server(lambda: None, host="127.0.0.1", port=0, root=str(project / "site"))
+    try:
+        emitter_class = server.observer._emitter_class
+        walked = dirsnapshot.DirectorySnapshot(str(project / "docs"), stat=emitter_class.keywords["stat"],
+                                               listdir=emitter_class.keywords["listdir"]).paths
+    finally:
+        server.server_close()
+    assert str(project / "docs" / "upp") in walked
+    assert not [path for path in walked if "/upp/" in path], sorted(walked)[:5]
