@@ -96,7 +96,24 @@ def config_problems(path: Path, _seen=(), serving=True):
         if name not in _names(config.get(key)):
             problems.append(Problem(path.name, f'"{name}" saknas under {key}: {why}. Lägg tillbaka raden, till exempel '
                                                f"med git checkout {path.name}."))
-    return problems + _minify_problems(path, config)
+    return problems + _minify_problems(path, config) + _setting_problems(path, config)
+
+
+def _setting_problems(path: Path, config):
+    """Settings the site cannot keep its promises with, or that would be dropped without a word."""
+    problems = []
+    theme = config.get("theme")
+    features = theme.get("features") if isinstance(theme, dict) else None
+    for feature in features if isinstance(features, list) else []:
+        if str(feature).startswith("navigation.instant"):
+            problems.append(Problem(path.name, f"under theme → features: {feature} gör att en sida öppnas utan att laddas "
+                                               "om, och då körs inte sidans egna skript: bockarna i checklistorna sparas "
+                                               "inte och sidans verktyg (som Skriv ut) saknas, utan att någon märker det. Ta bort raden."))
+    if "copyright" in config:
+        problems.append(Problem(path.name, "copyright visas inte på någon sida: sidfoten skrivs av overrides/partials/"
+                                           "copyright.html från data/accessibility.yml (organisation) och rutinens "
+                                           "uppgifter. Ta bort raden, och ändra uppgifterna där."))
+    return problems
 
 
 def _minify_problems(path: Path, config):

@@ -46,8 +46,10 @@ def _edit(project, old, new):
     ("    minify_css: true\n", "", "under plugins → minify: minify_css är inte true"),
     # Without it make serve never shows a change in data/ (nor its error page).
     ("  - data\n  - overrides\n", "  - overrides\n", '"data" saknas under watch'),
+    ("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant.prefetch\n",
+     "navigation.instant.prefetch gör att en sida öppnas utan att laddas om"),
 ], ids=["plugins-twice", "no-hooks", "no-macros", "tab", "two-colons", "no-md-in-html", "inherit-itself", "inherit-missing",
-        "minify-js-off", "script-not-minified", "minify-css-off", "no-watch-data"])
+        "minify-js-off", "script-not-minified", "minify-css-off", "no-watch-data", "instant"])
 def test_make_checks_mkdocs_yml_before_mkdocs_reads_it(project, old, new, words):
     _edit(project, old, new)
     result = _preflight(project)
@@ -83,7 +85,14 @@ def test_the_real_mkdocs_yml_passes(project):
     # The pages would load lc-modules.min.js, which is then not published: no box could be ticked.
     ("    minify_js: true\n", "    minify_js: false\n", "under plugins → minify: minify_js är inte true"),
     ("      - assets/stylesheets/lc-form.css\n", "", "css_files saknar assets/stylesheets/lc-form.css"),
-], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified"])
+    # A plugin added under a second "plugins:": the macros are gone, and with them every check of ours but the hook's.
+    ("nav:\n", "plugins:\n  - search\n\nnav:\n", '"plugins" står två gånger (rad '),
+    # Pages opened without loading: no page's own script runs, and no tick is kept.
+    ("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n",
+     "under theme → features: navigation.instant gör att en sida öppnas utan att laddas om"),
+    ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\ncopyright: © 2026 Region Västernorrland\n",
+     "copyright visas inte på någon sida"),
+], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified", "second-plugins", "instant", "copyright"])
 def test_a_build_without_make_refuses_the_same(project, old, new, words):
     _edit(project, old, new)
     build_fails(project, "mkdocs.yml", words)

@@ -85,7 +85,9 @@ def test_an_error_shows_on_the_page_and_goes_when_fixed(project, path, old, new,
     ("\nnav:\n", "\nnav:\n  - [trasig\n", ["mkdocs.yml, rad", "filen går inte att läsa"]),
     ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\nuse_directory_urls: kanske\n",
      ["mkdocs.yml: en inställning är fel", "use_directory_urls"]),
-], ids=["broken-yaml", "bad-setting"])
+    # The macros plugin dropped by a second "plugins:": pages would show their calls as text.
+    ("\nnav:\n", "\nplugins:\n  - search\n\nnav:\n", ["mkdocs.yml, rad", '"plugins" står två gånger']),
+], ids=["broken-yaml", "bad-setting", "second-plugins"])
 def test_a_broken_mkdocs_yml_while_serving_shows_an_error_page_and_never_hangs(project, old, new, words):
     config = project / "mkdocs.yml"
     good = config.read_text(encoding="utf-8")
