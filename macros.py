@@ -134,14 +134,19 @@ def on_post_build(env):
         # adds an inline reload script of its own).
         problems += [Problem(_source_label_for(env, page), f"sidan har {what}, som webbplatsens säkerhetspolicy (CSP) "
                                                            "inte tillåter.") for page, what in csp.add_to_site(site_dir)]
-    if problems and not _serving():
-        # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
-        # build leaves nothing that could be published.
-        for child in site_dir.iterdir():
-            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    if problems and _serving() and _render_problems:
+        # The pages already show what went wrong where it went wrong (the first thing to fix); the rest is said here.
+        for problem in problems:
+            log.error(str(problem))
+    elif problems:
+        if not _serving():
+            # The pages are written by now: empty the folder (MkDocs emptied it before building), so that a refused
+            # build leaves nothing that could be published.
+            for child in site_dir.iterdir():
+                shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+        # While serving, the error page (lifecare_site/serve.py) shows them instead of the pages: a wrong number
+        # typed into a template or mkdocs.yml is not shown in the browser as if it were right.
         raise DataError(problems)
-    for problem in problems:
-        log.error(str(problem))
 
 
 def _set_page_facts(env):

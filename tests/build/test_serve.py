@@ -110,6 +110,25 @@ def test_a_broken_mkdocs_yml_while_serving_shows_an_error_page_and_never_hangs(p
     assert "Traceback" not in output and "An error happened during the rebuild" not in output, output
 
 
+def test_a_number_typed_into_a_template_while_serving_shows_the_error_page_not_the_number(project):
+    template = project / "overrides" / "partials" / "copyright.html"
+    good = template.read_text(encoding="utf-8")
+    server, base = _serve(project)
+    try:
+        url = base + "kommun/"
+        _wait_for(url, "Kommunal vård och omsorg</h1>")
+        template.write_text(good + "<p>Jour: 060-12 34 56</p>\n", encoding="utf-8")
+        text = read(_wait_for(url, "Fel: webbplatsen kan inte byggas"))[0]
+        assert 'den publicerade sidan visar telefonnumret "060-12 34 56"' in text, text
+        assert "Jour: 060-12 34 56" not in text
+        template.write_text(good, encoding="utf-8")
+        _wait_for(url, "Kommunal vård och omsorg</h1>", without="Fel: webbplatsen")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
+
+
 def test_a_docs_folder_removed_and_put_back_is_watched_again(project):
     import shutil
     server, base = _serve(project)
