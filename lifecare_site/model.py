@@ -15,6 +15,8 @@ from .errors import DataError, Problem
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f"
                       r"\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0]")
 _BLANK_LOOKING = set("\u115f\u1160\u2800\u3164\uffa0")
+# What only a page (or the routine's words) would fill in, shown as it stands in any other data text.
+_CODE_IN_TEXT = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\{%|\{(?:phone|email|address|name|it_phone):[^{}]*\}")
 
 
 @dataclass
@@ -64,6 +66,11 @@ class DataFile:
                                f"tecken nr {found.start() + 1}). Skriv om texten utan det, till exempel genom att skriva in den på nytt.")
             elif not text.strip():
                 self.add(path, f"{field} innehåller bara mellanslag. Skriv en text eller ta bort fältet.")
+            elif name != "routine" and (code := _CODE_IN_TEXT.search(text)):
+                self.add(path, f'{field} innehåller "{code.group(0)}", som här visas som det står: platshållare som '
+                               "{phone:id} fungerar bara i data/routine.yml, och {{ … }} bara på sidorna i docs/. Skriv "
+                               "texten utan det; ett nummer visas genom att punkten eller posten pekar på en kontakt "
+                               "(contact: id).")
 
     def add(self, path, message):
         self.problems.append(Problem(

@@ -97,6 +97,19 @@ def test_text_values_are_real_text(project, field, value, message):
     _fails(project, "data/contacts.yml, rad ", message)
 
 
+@pytest.mark.parametrize("name,old,new,code", [
+    # Filled in only in the routine's words and on the pages: anywhere else shown as it stands.
+    ("checklists.yml", "text: Bekräfta fast vårdkontakt.", "text: Bekräfta fast vårdkontakt på {phone:timra}.", "{phone:timra}"),
+    ("contacts.yml", "name: Timrå kommun", 'name: "Timrå kommun {name:servicedesk}"', "{name:servicedesk}"),
+    ("checklists.yml", "text: Bekräfta fast vårdkontakt.", "text: 'Ring {{ phone(\"timra\") }}.'", '{{ phone("timra") }}'),
+], ids=["placeholder-in-a-step", "placeholder-in-a-contact", "macro-in-a-step"])
+def test_a_placeholder_or_macro_outside_the_routine_and_the_pages_is_refused(project, name, old, new, code):
+    text = _original(project, name)
+    assert old in text
+    _write(project, name, text.replace(old, new, 1))
+    _fails(project, f"data/{name}, rad ", f'innehåller "{code}", som här visas som det står')
+
+
 def test_a_complaint_address_must_be_https(project):
     text = _original(project, "accessibility.yml").replace("digg_complaint_url: https://", "digg_complaint_url: http://")
     _write(project, "accessibility.yml", text)
