@@ -174,6 +174,10 @@ def _report(root, data, step_report, published_report, prepared):
         # Ticks the browsers will forget are said even with -q (which hides INFO); not as a warning MkDocs would
         # count, since removing a step is a change an editor may mean.
         notices += [f"Checklistornas bockar: {line}" for line in step_report if "glömmer" in line or "bockarna" in line]
+        # A box keeps its ticks under its id whatever its words: a step rewritten into another one is shown as done
+        # in every browser that ticked the old one. Said even with -q; a new step wants a new id.
+        notices += [f"Checklistornas bockar: {line} (webbläsare som bockat av punkten visar den nya texten som gjord; "
+                    "är det ett annat steg, ge det ett nytt id)" for line in step_report if line.startswith("ändrad text i punkt")]
     for line in published_report:
         # Said once: not again when the comparison with git already says the same ids lose their ticks.
         named = re.findall(r'"[^"]+"', line.split(" (")[0])
