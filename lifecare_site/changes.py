@@ -109,8 +109,12 @@ def phone_list_date(root: Path, not_before: str = ""):
     without git history (a file's own date says when it was copied, not changed), in a shallow clone whose
     oldest commit is the one found, and for a date in the future or before the routine's own date."""
     today = datetime.date.today().isoformat()
+    if CONTACTS in untracked(root):
+        return None, "data/contacts.yml är inte incheckad i git, så ingen incheckning säger när den ändrades"
     changed = _git(root, "diff", "--quiet", "HEAD", "--", CONTACTS)
     if changed is not None and changed.returncode == 1:
+        if not_before and today < not_before:
+            return None, f"dagens datum enligt datorn ({today}) är före rutinens eget datum {not_before}; kontrollera datorns klocka"
         return today, None
     last = _git(root, "log", "-1", "--format=%H %cs", "--", CONTACTS)
     if last is None or last.returncode != 0 or not last.stdout.strip():
@@ -402,12 +406,28 @@ def git_state(root: Path) -> str:
     return f"{result.returncode} {result.stdout!r} {result.stderr!r} {shutil.which('git')}"
 
 
+DATA_FILES = ("data/accessibility.yml", "data/checklists.yml", "data/contacts.yml", "data/decisions.yml",
+              "data/document.yml", "data/forms.yml", "data/routine.yml")
+
+
+def untracked(root: Path):
+    """The data files that are not in the last commit (never added, or taken out with git rm --cached), in a checkout
+    with a history; nothing without one (history_problem says so)."""
+    listed = _git(root, "ls-tree", "-r", "--name-only", "HEAD", "--", "data")
+    if listed is None or listed.returncode != 0:
+        return []
+    there = set(listed.stdout.decode(errors="replace").split("\n"))
+    return [path for path in DATA_FILES if path not in there and (root / path).exists()]
+
+
 def history_problem(root: Path):
     """None when the build can compare with git history; else what is missing: "none", "no-git" (a history, but
     no git program to read it), "unreadable" (git is there but refuses the folder, as for one owned by another
-    user) or "shallow"."""
+    user), "empty" (git init, and nothing committed yet) or "shallow"."""
     head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
     if head is None or head.returncode != 0:
+        if head is not None and _git(root, "rev-parse", "--git-dir").returncode == 0:
+            return "empty"
         if any((folder / ".git").exists() for folder in (root, *root.resolve().parents)):
             return "unreadable" if shutil.which("git") else "no-git"
         return "none"

@@ -141,11 +141,19 @@ def _phone_list_and_pdfs(root, data, site_url, notices):
                      "en annan användare; rätta med git config --global --add safe.directory och mappens sökväg). Tills "
                      "dess görs ingen ändringsrapport, ingen kontroll av id som tidigare punkter haft och inget "
                      "ändringsdatum för telefonlistan.")
+    elif history == "empty":
+        infos.append("Git-historiken är tom: mappen är en git-mapp (git init) men inget är incheckat än. Tills något är "
+                     "incheckat görs ingen ändringsrapport, ingen kontroll av id som tidigare punkter haft och inget "
+                     "ändringsdatum för telefonlistan. Checka in filerna, till exempel med git add -A och git commit.")
     elif history == "shallow":
         infos.append("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
                      "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med "
                      "hela historiken (utan --depth) före publicering.")
-    if unknown and history not in ("none", "no-git"):
+    for path in changes.untracked(root) if history in (None, "shallow") else []:
+        notices.append(f"{path} är inte incheckad i git (aldrig tillagd, eller borttagen ur git med git rm --cached), så "
+                       "ändringsrapporten säger inget om ändringar i den. Checka in den: git add "
+                       f"{path} och git commit.")
+    if unknown and history not in ("none", "no-git", "empty"):
         infos.append(f"Telefonlistans ändringsdatum är okänt: {unknown}. Telefonlistan och utskrifterna skriver "
                      "\"ändringsdatum okänt\" i stället för ett datum.")
     changed = f"Telefonlistan ändrad {phone_list_date}" if phone_list_date else "Telefonlistan: ändringsdatum okänt"

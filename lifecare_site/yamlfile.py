@@ -160,6 +160,10 @@ def not_a_file(path: Path):
         return "filen saknas. Återställ den, till exempel med git checkout."
     if not path.is_file():
         return "är inte en vanlig fil. Återställ filen, till exempel med git checkout."
+    if path.is_symlink():
+        return ("filen är en länk till en annan fil. Git ser bara länken, inte det som står i filen den pekar på, så "
+                "bygget kan inte säga vad som ändrats sedan senaste incheckningen, och telefonlistans datum blir fel. "
+                "Ersätt länken med en kopia av filen.")
     return None
 
 

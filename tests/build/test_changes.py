@@ -544,3 +544,33 @@ def test_changes_committed_before_the_build_are_still_reported(checkout):
     # Files the commit did not change are as they were: nothing is said of them.
     assert "Checklistorna skiljer sig" not in result.output
     assert "Tabellerna och hjälpen skiljer sig" not in result.output
+
+
+def test_a_data_file_taken_out_of_git_is_said_even_with_q_and_its_date_is_unknown(checkout):
+    # git rm --cached and a commit: the file is still here, but no commit says what changed in it, or when.
+    _git(checkout, "rm", "-q", "--cached", "data/contacts.yml")
+    _git(checkout, "commit", "-qm", "Telefonlistan ur git")
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert "OBS     -  data/contacts.yml är inte incheckad i git (aldrig tillagd, eller borttagen ur git med git rm " \
+           "--cached)" in result.output, result.output
+    assert "Telefonlistan: ändringsdatum okänt" in read(result.page("telefonnummer/index.html"))[0]
+
+
+def test_an_empty_history_is_said_as_such(project):
+    # git init and nothing committed: not a folder git refuses ("dubious ownership").
+    _git(project, "init", "-q")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "Git-historiken är tom: mappen är en git-mapp (git init) men inget är incheckat än" in result.output
+    assert "dubious ownership" not in result.output and "Ingen git-historik" not in result.output
+
+
+def test_an_uncommitted_change_on_a_clock_before_the_routines_date_gives_no_date(checkout, monkeypatch):
+    from lifecare_site import changes
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    monkeypatch.setattr(changes, "datetime", type("clock", (), {"date": type("d", (), {
+        "today": staticmethod(lambda: datetime.date(2019, 3, 1))})}))
+    date, why = changes.phone_list_date(checkout, "2024-05-01")
+    assert date is None and "dagens datum enligt datorn (2019-03-01) är före rutinens eget datum 2024-05-01" in why

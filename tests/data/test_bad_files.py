@@ -74,6 +74,15 @@ def test_yaml_syntax_errors_are_explained_in_swedish(project, line, swedish):
     _fails(project, "data/document.yml", "YAML-fel", swedish)
 
 
+def test_a_data_file_that_is_a_link_to_another_file_is_refused(project, tmp_path):
+    # Git would see only the link: no change in the file it points to is reported, and the phone list's date is wrong.
+    target = tmp_path / "contacts.yml"
+    target.write_text(_original(project, "contacts.yml"), encoding="utf-8")
+    (project / "data" / "contacts.yml").unlink()
+    (project / "data" / "contacts.yml").symlink_to(target)
+    _fails(project, "data/contacts.yml: filen är en länk till en annan fil. Git ser bara länken")
+
+
 def test_a_file_that_is_a_list_is_refused(project):
     _write(project, "decisions.yml", "- a\n- b\n")
     _fails(project, "data/decisions.yml, rad 1: filen ska börja med fält")
