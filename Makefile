@@ -28,10 +28,15 @@ serve: $(SITE_STAMP)
 
 # Bygg i en tillfällig mapp och byt ut site/ först när bygget lyckats.
 build: $(SITE_STAMP)
+	@# site/ is replaced whole: a link there (to a web server's folder, say) would be replaced by a folder, and the
+	@# web server would go on showing the old site.
+	@if [ -L site ]; then echo "Fel: site är en länk (till $$(readlink site)). make build byter ut hela mappen site/ och skulle ersätta länken med en ny mapp, så att det länken pekar på blir kvar som det var. Ta bort länken (rm site), bygg, och kopiera sedan site/ dit webbservern läser, till exempel med cp -a site/. och mappens sökväg." >&2; exit 1; fi
 	$(BIN)/python -m lifecare_site.preflight
 	@# Each build in a folder of its own, so two builds at once never write into the same one; the last to
 	@# finish replaces site/ whole.
-	@tmp=$$(mktemp -d .site-build.XXXXXX) && \
+	@# (mktemp makes the folder readable by its owner only: given the rights of any new folder, so that a web server
+	@# running as another user can read it.)
+	@tmp=$$(mktemp -d .site-build.XXXXXX) && chmod "$$(printf '%o' $$((0777 & ~0$$(umask))))" "$$tmp" && \
 	  { $(BIN)/python -m lifecare_site.build --strict --site-dir "$$tmp" || { rm -rf "$$tmp"; echo "Bygget avbröts: rätta felet ovan och kör make build igen. site/ är oförändrad."; exit 1; }; } && \
 	  flock .site-build.lock sh -c 'rm -rf site.old && { [ ! -e site ] || mv site site.old; } && mv "$$1" site && rm -rf site.old' swap "$$tmp"
 	@echo "Klart: webbplatsen finns i site/."

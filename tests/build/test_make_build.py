@@ -38,3 +38,28 @@ def test_a_refused_build_leaves_the_last_site_as_it_was(project):
     assert "Bygget avbröts: rätta felet ovan och kör make build igen. site/ är oförändrad." in result.stdout + result.stderr
     assert (project / "site" / "om-rutinen" / "index.html").read_text(encoding="utf-8") == published
     assert not list(project.glob(".site-build.*/"))
+
+
+@pytest.mark.skipif(not shutil.which("make") or not shutil.which("flock"), reason="make and flock are needed")
+def test_the_published_folder_can_be_read_by_a_web_server_running_as_another_user(project):
+    import os
+    import stat
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    command = ["sh", "-c", f"umask 022 && make -s build BIN={Path(sys.executable).parent} SITE_STAMP="]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    mode = stat.S_IMODE(os.stat(project / "site").st_mode)
+    assert mode == 0o755, oct(mode)
+
+
+@pytest.mark.skipif(not shutil.which("make") or not shutil.which("flock"), reason="make and flock are needed")
+def test_a_site_that_is_a_link_is_refused_not_replaced(project, tmp_path):
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    web_root = tmp_path / "www"
+    web_root.mkdir()
+    (project / "site").symlink_to(web_root)
+    command = ["make", "-s", "build", f"BIN={Path(sys.executable).parent}", "SITE_STAMP="]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert f"Fel: site är en länk (till {web_root}). make build byter ut hela mappen site/" in result.stderr, result.stderr
+    assert (project / "site").is_symlink() and not list(web_root.iterdir())
