@@ -61,6 +61,46 @@ def test_ticks_from_this_shift_load_without_a_question(watched, base_url):
     assert page.locator("#lc-slutenvard-sv-kvittera").is_checked()
 
 
+@pytest.mark.parametrize("ages,text", [
+    # A clock that is or was wrong: a tick whose time has not come is no fresher than an old one.
+    ((365 * 24,), "Bockarna har en tid som inte har kommit än ("),
+    # One tick from this shift beside one from a year ago: the old one is not shown as done without a question.
+    ((-1, -365 * 24), "Några av bockarna är från "),
+], ids=["ahead-of-the-clock", "mixed-ages"])
+def test_ticks_from_the_future_or_beside_old_ones_are_asked_about(watched, base_url, ages, text):
+    page = watched.page
+    page.goto(base_url + "slutenvard/")
+    stamps = [page.evaluate(f"() => new Date(Date.now() + {hours} * 3600 * 1000).toISOString()") for hours in ages]
+    _store(page, base_url, dict(zip(["sv-kvittera", "sv-kuvert"], stamps)))
+    question = page.locator("[data-lc-stale]")
+    assert question.is_visible()
+    shown = question.locator("[data-lc-stale-text]").inner_text()
+    assert shown.startswith(text) and shown.endswith("– börja om?"), shown
+    # Another year is said with its year.
+    assert re.search(r"\b20\d\d kl\. ", shown), shown
+    assert page.locator(".lc-checklist input:checked").count() == 0
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("stored,said", [
+    ('{"sv-kvittera": "2026-10-19T12:02:00.000Z", "sv-kuvert": 1760000000, "sv-x": "igår"}', "2 sparade bockar gick inte att läsa"),
+    ('{"sv-kvittera": "2026-10-19T12:0', "En sparad bock gick inte att läsa"),
+], ids=["values", "cut-off"])
+def test_stored_ticks_that_cannot_be_read_are_said_when_dropped(watched, base_url, stored, said):
+    page = watched.page
+    page.goto(base_url + "slutenvard/")
+    page.evaluate("([key, value]) => window.localStorage.setItem(key, value)", [KEY, stored])
+    page.reload()
+    if page.locator("[data-lc-stale]").is_visible():
+        page.get_by_role("button", name="Fortsätt med bockarna").click()
+    notice = page.locator("[data-lc-notice]").inner_text()
+    assert notice.startswith(said) and "har tagits bort" in notice, notice
+    # Said once: the next page load finds nothing to drop.
+    page.reload()
+    assert "gick inte att läsa" not in page.locator("[data-lc-notice]").inner_text()
+    assert watched.errors == []
+
+
 def test_the_binder_prints_as_a_clean_master_with_one_print_button(watched, base_url):
     page = watched.page
     page.goto(base_url + "slutenvard/")

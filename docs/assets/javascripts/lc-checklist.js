@@ -6,6 +6,8 @@
 
   var MODULE = "lc-checklist";
   var SHIFT_MS = 12 * 60 * 60 * 1000;
+  // A tick later than the clock by more than this was set (or is read) on a clock that is wrong.
+  var AHEAD_MS = 10 * 60 * 1000;
 
   function ChecklistError(message) {
     this.name = "ChecklistError";
@@ -15,21 +17,33 @@
 
   // Storage that fails (blocked, full, private mode) means "nothing saved", never a broken page.
   var storage = {
+    // The ticks stored under `key`, and how many stored values could not be read as ticks (dropped).
     read: function (key) {
+      var clean = {};
+      var raw = null;
       try {
-        var parsed = JSON.parse(window.localStorage.getItem(key) || "{}");
-        var clean = {};
-        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
-          Object.keys(parsed).forEach(function (id) {
-            if (typeof parsed[id] === "string" && !isNaN(Date.parse(parsed[id]))) {
-              clean[id] = parsed[id];
-            }
-          });
-        }
-        return clean;
+        raw = window.localStorage.getItem(key);
       } catch (error) {
-        return {};
+        return { state: clean, unreadable: 0 };
       }
+      var parsed;
+      try {
+        parsed = JSON.parse(raw || "{}");
+      } catch (error) {
+        return { state: clean, unreadable: 1 };
+      }
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
+        return { state: clean, unreadable: 1 };
+      }
+      var unreadable = 0;
+      Object.keys(parsed).forEach(function (id) {
+        if (typeof parsed[id] === "string" && !isNaN(Date.parse(parsed[id]))) {
+          clean[id] = parsed[id];
+        } else {
+          unreadable += 1;
+        }
+      });
+      return { state: clean, unreadable: unreadable };
     },
     write: function (key, state) {
       try {
@@ -54,6 +68,12 @@
     return when.toLocaleDateString("sv-SE", { day: "numeric", month: "short" });
   }
 
+  // "19 okt. kl. 14.02", with the year when it is another year: "1 dec. 2025 kl. 10.00".
+  function moment(when) {
+    var year = when.getFullYear() !== new Date().getFullYear() ? " " + when.getFullYear() : "";
+    return day(when) + year + " kl. " + clock(when);
+  }
+
   function formatTime(iso) {
     var when = new Date(iso);
     if (when.toDateString() === new Date().toDateString()) {
@@ -62,10 +82,8 @@
     return day(when) + " " + clock(when);
   }
 
-  function newest(state) {
-    return Object.keys(state).reduce(function (latest, id) {
-      return Math.max(latest, Date.parse(state[id]));
-    }, 0);
+  function times(state) {
+    return Object.keys(state).map(function (id) { return Date.parse(state[id]); });
   }
 
   function Checklist(root) {
@@ -79,7 +97,9 @@
     if (!this.key || !this.boxes.length || !this.reset || !this.notice || !this.stale) {
       throw new ChecklistError("lc-checklist: markup is missing a storage key, checkboxes, reset button, notice or question");
     }
-    this.state = storage.read(this.key);
+    var stored = storage.read(this.key);
+    this.state = stored.state;
+    this.unreadable = stored.unreadable;
     this.pending = null;
     this.boxes.forEach(function (box) {
       box.addEventListener("change", this.onChange.bind(this, box));
@@ -96,17 +116,30 @@
     this.render();
   }
 
-  // Ticks from an earlier outage are kept aside, not shown as done, until the user answers.
+  // Ticks from an earlier outage (all of them, or some beside this shift's), or with a time that has not yet come (a
+  // wrong clock), are kept aside, not shown as done, until the user answers.
   Checklist.prototype.askIfStale = function () {
-    var latest = newest(this.state);
-    if (!latest || Date.now() - latest <= SHIFT_MS) {
+    var all = times(this.state);
+    if (!all.length) {
       return;
     }
-    var when = new Date(latest);
+    var now = Date.now();
+    var latest = Math.max.apply(null, all);
+    var oldest = Math.min.apply(null, all);
+    var text;
+    if (latest - now > AHEAD_MS) {
+      text = "Bockarna har en tid som inte har kommit än (" + moment(new Date(latest)) +
+        "): klockan i datorn är eller var fel – börja om?";
+    } else if (now - latest > SHIFT_MS) {
+      text = "Bockarna är från " + moment(new Date(latest)) + " – börja om?";
+    } else if (now - oldest > SHIFT_MS) {
+      text = "Några av bockarna är från " + moment(new Date(oldest)) + ", före det här passet – börja om?";
+    } else {
+      return;
+    }
     this.pending = this.state;
     this.state = {};
-    this.stale.querySelector("[data-lc-stale-text]").textContent =
-      "Bockarna är från " + day(when) + " kl. " + clock(when) + " – börja om?";
+    this.stale.querySelector("[data-lc-stale-text]").textContent = text;
     this.stale.hidden = false;
   };
 
@@ -158,16 +191,20 @@
 
   Checklist.prototype.onStorage = function (event) {
     if ((event.key === this.key || event.key === null) && !this.pending) {
-      this.state = storage.read(this.key);
+      this.state = storage.read(this.key).state;
       this.render();
     }
   };
 
   Checklist.prototype.save = function () {
     var saved = storage.write(this.key, this.state);
-    this.notice.textContent = saved
+    // What was stored but could not be read as ticks is said once, when it is dropped.
+    var dropped = this.unreadable ? (this.unreadable === 1 ? "En sparad bock" : this.unreadable + " sparade bockar") +
+      " gick inte att läsa och har tagits bort. " : "";
+    this.unreadable = 0;
+    this.notice.textContent = dropped + (saved
       ? "Bockarna sparas i den här webbläsaren, på den här enheten."
-      : "Bockarna kan inte sparas i den här webbläsaren. Skriv ut listan om du behöver spara den.";
+      : "Bockarna kan inte sparas i den här webbläsaren. Skriv ut listan om du behöver spara den.");
   };
 
   Checklist.prototype.render = function () {
