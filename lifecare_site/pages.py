@@ -549,6 +549,8 @@ class _Statements(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.open, self.found, self.unseen = [["", []]], [], 0
+        # The last heading closed, and each statement's heading: "## Timrå kommun" above "Ring 060-…" names the number.
+        self.heading, self.headings = "", {}
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "svg", "template"):
@@ -564,7 +566,12 @@ class _Statements(HTMLParser):
         if tag in ("script", "style", "svg", "template") and self.unseen:
             self.unseen -= 1
         if len(self.open) > 1 and self.open[-1][0] == tag:
-            self.found.append("".join(self.open.pop()[1]))
+            text = " ".join("".join(self.open.pop()[1]).split())
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                self.heading = text
+            else:
+                self.headings.setdefault(text, self.heading)
+            self.found.append(text)
 
     def handle_data(self, data):
         if not self.unseen:
@@ -629,10 +636,11 @@ _CLAUSE_END = re.compile(r"[.;:!?]|\s(?:och|eller|samt|men|sedan|så)\s", re.I)
 _AFTER = 40
 
 
-def misnamed_numbers(statements, owners):
+def misnamed_numbers(statements, owners, headings=None):
     """(number, its contact's name, the other contact's name as written) for every contact's number that a statement
     puts beside another contact's name: the name nearest before it (or, with none before, the first after it in the
-    same clause) is not its own. `owners`: {number as shown: contact's name}."""
+    same clause) is not its own; a statement that names no one is named by the heading above it (`headings`:
+    {statement: its heading}). `owners`: {number as shown: contact's name}."""
     if not owners:
         return []
     index = _name_index(tuple(sorted(set(owners.values()))))
@@ -643,6 +651,15 @@ def misnamed_numbers(statements, owners):
         if not shown:
             continue
         named = _names_in(statement, index)
+        if not named and headings and headings.get(statement):
+            # A number that its statement names no one for, under a heading that names another contact.
+            above = _names_in(headings[statement], index)
+            if above:
+                for match in shown:
+                    own = owners[" ".join(match.group(0).split())]
+                    if own not in above[-1][2]:
+                        found.append((" ".join(match.group(0).split()), own, above[-1][3]))
+            continue
         for n, match in enumerate(shown):
             start = shown[n - 1].end() if n else 0
             stop = shown[n + 1].start() if n + 1 < len(shown) else len(statement)
@@ -762,10 +779,10 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
         if markup:
             reader = _Statements()
             reader.feed(_UNSEEN.sub(" ", html))
-            statements = reader.statements()
+            statements, headings = reader.statements(), reader.headings
         else:
-            statements = [" ".join(html.split())]
-        for number, own, written in misnamed_numbers(statements, owners or {}):
+            statements, headings = [" ".join(html.split())], {}
+        for number, own, written in misnamed_numbers(statements, owners or {}, headings):
             problems.append(Problem(label, f'den publicerade sidan visar numret {number}, som är numret till {own}, '
                                            f'närmast vid namnet "{written}". Den som läser ringer då fel. Visa en kontakt '
                                            'med {{ contact("id") }}, som skriver namn och nummer tillsammans, eller skriv '

@@ -269,3 +269,17 @@ def test_what_an_editors_program_leaves_beside_a_page_is_not_published(project):
     assert result.returncode == 0, result.output
     published = {path.name for path in result.site.rglob("*")}
     assert not published & {"kommun.md~", "#kommun.md#", "kommun.md.orig", "kommun.md.bak", "kommun.md.swp"}, published
+
+
+def test_a_number_under_a_heading_that_names_another_contact_is_refused(project):
+    # The paragraph names no one; the heading above it does, and the reader calls that one.
+    page = project / "docs" / "tillganglighet.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n## Timrå kommun\n\nRing {{ phone("sundsvall") }}.\n', encoding="utf-8")
+    build_fails(project, 'visar numret 060-19 10 00, som är numret till Sundsvalls kommun, närmast vid namnet "Timrå kommun"')
+
+
+def test_a_number_under_its_own_contacts_heading_passes(project):
+    page = project / "docs" / "tillganglighet.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n## Timrå kommun\n\nRing {{ phone("timra") }}.\n', encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
