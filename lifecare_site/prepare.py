@@ -105,6 +105,12 @@ def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs
                        f"site/), så bygget jämför punkternas id bara med {changes.step_base(root)[2]}. Ett id som togs "
                        "bort i en äldre incheckning syns inte här, och bocken för den punkten försvinner i webbläsarna utan att bygget "
                        "säger det.")
+    # A date of the routine's that has not come yet is printed on every page and form as if it had.
+    today = datetime.date.today().isoformat()
+    for key, title in (("date", "Rutinens datum"), ("approved_date", "Fastställd datum")):
+        if data.document.get(key) and str(data.document[key]) > today:
+            notices.append(f'data/document.yml: {title} ({key}: {data.document[key]}) är efter dagens datum {today}, och '
+                           "skrivs så på varje sida och blankett. Stämmer det? Annars skriv rätt datum.")
     prepared = Prepared(data, *_phone_list_and_pdfs(root, data, site_url, notices), notices=notices)
     _report(root, data, step_report, published_report, prepared)
     return prepared

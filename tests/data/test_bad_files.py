@@ -83,6 +83,14 @@ def test_a_data_file_that_is_a_link_to_another_file_is_refused(project, tmp_path
     _fails(project, "data/contacts.yml: filen är en länk till en annan fil. Git ser bara länken")
 
 
+def test_a_routine_date_that_has_not_come_is_said_even_with_q(project):
+    from tests.conftest import build
+    _write(project, "document.yml", _original(project, "document.yml").replace("date: 2025-10-02", "date: 2031-01-01"))
+    result = build(project, "-q")
+    assert result.returncode == 0, result.output
+    assert "OBS     -  data/document.yml: Rutinens datum (date: 2031-01-01) är efter dagens datum" in result.output, result.output
+
+
 def test_a_file_that_is_a_list_is_refused(project):
     _write(project, "decisions.yml", "- a\n- b\n")
     _fails(project, "data/decisions.yml, rad 1: filen ska börja med fält")
