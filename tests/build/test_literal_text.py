@@ -9,7 +9,8 @@ from tests.conftest import build, copy_project
 from tests.htmltext import read
 
 NAME = "Servicedesk [klicka](javascript:alert(1))"
-ITEM = "Bekräfta <b>fast</b> vårdkontakt *nu* {#stulen} {{ 7 * 7 }} `kod` &amp; svar < 1 timme"
+# ({{ … }} in a data text is refused by the build: tests/data/test_bad_files.py. A Jinja comment is not, and stays text.)
+ITEM = "Bekräfta <b>fast</b> vårdkontakt *nu* {#stulen} {# 7 * 7 #} `kod` &amp; svar < 1 timme"
 GROUP = "Kommunerna] { #kapad .klass }"
 ROLE = "# Primärvård_öppenvård"
 TITLE = "Kommunal </title><script>alert(1)</script> &amp; omsorg"
@@ -101,7 +102,7 @@ def test_the_page_title_and_the_search_index_hold_the_literal_text(hostile):
     index = json.loads(hostile.page("search/search_index.json"))
     texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     assert "javascript:alert(1)" in texts  # as text, not as a link
-    assert "{{ 7 * 7 }}" in texts and "49" not in re.findall(r"\b49\b", texts)
+    assert "{# 7 * 7 #}" in texts
 
 
 def test_a_name_with_a_less_than_sign_is_valid(hostile):
