@@ -97,12 +97,13 @@ def test_data_text_is_shown_as_text_never_as_markup(tmp_path):
     path = project / "data" / "document.yml"
     source = path.read_text(encoding="utf-8")
     title = re.search(r"^title: (.*)$", source, re.M).group(1)
-    path.write_text(source.replace(f"title: {title}", 'title: "<script>x</script> *fet* [länk](x) {{ 1 }}"', 1),
+    # ({{ … }} in a data text is refused before it is rendered: tests/data/test_bad_files.py; one brace is text.)
+    path.write_text(source.replace(f"title: {title}", 'title: "<script>x</script> *fet* [länk](x) { 1 }"', 1),
                     encoding="utf-8")
     data = model.load_all(project / "data", project / "docs")
     out = str(_renderer(data).document_title())
-    assert "<script>" not in out and "*fet*" not in out and "[länk]" not in out and "{{" not in out
-    assert out == "&#60;script&#62;x&#60;/script&#62; &#42;fet&#42; &#91;länk&#93;(x) &#123;&#123; 1 &#125;&#125;"
+    assert "<script>" not in out and "*fet*" not in out and "[länk]" not in out and "{" not in out
+    assert out == "&#60;script&#62;x&#60;/script&#62; &#42;fet&#42; &#91;länk&#93;(x) &#123; 1 &#125;"
 
 
 def test_an_unknown_id_names_the_page_that_asked(data):
