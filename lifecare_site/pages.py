@@ -4,6 +4,7 @@ import hashlib
 import html as html_module
 import inspect
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -45,7 +46,7 @@ def reference_problems(docs_dir: Path, contact_ids, role_ids, form_ids, item_ids
             own = dict.fromkeys(("role_title", "role_applies_to", "checklist"), ("rollen", relative.stem))
         elif relative.parent == Path("blanketter") and relative.stem in form_ids:
             own = dict.fromkeys(("form_title", "blankett"), ("blanketten", relative.stem))
-        text = page.read_text(encoding="utf-8", errors="replace")
+        text = unicodedata.normalize("NFC", page.read_text(encoding="utf-8", errors="replace"))
         for number, line in enumerate(text.splitlines(), start=1):
             for call in _CALL.finditer(line):
                 macro, ident = call.groups()
@@ -646,7 +647,9 @@ def misnamed_numbers(statements, owners, headings=None):
     index = _name_index(tuple(sorted(set(owners.values()))))
     number = _known_numbers(tuple(sorted(owners, key=len, reverse=True)))
     found = []
+    headings = {unicodedata.normalize("NFC", key): unicodedata.normalize("NFC", value) for key, value in (headings or {}).items()}
     for statement in statements:
+        statement = unicodedata.normalize("NFC", statement)
         shown = list(number.finditer(statement))
         if not shown:
             continue

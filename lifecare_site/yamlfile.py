@@ -4,6 +4,7 @@ Every way a file can be wrong ends in a Swedish message naming the file and, whe
 the line: not UTF-8, tabs, anchors and aliases (refused before they can expand), keys that are not
 text, nesting deeper than any schema allows, more than one document, and YAML syntax errors."""
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -176,7 +177,9 @@ def loads(raw: bytes, label: str):
     if len(raw) > MAX_BYTES:
         raise DataError([Problem(label, f"filen är större än {MAX_BYTES // 1000} kB, vilket ingen datafil behöver. "
                                         "Kontrollera att det är rätt fil.")])
-    text = _decode(raw, label)
+    # Letters as one character each (å, not a and a ring above, as a text copied from a PDF may have it): a name is
+    # then the same name to every check, to search and to the reader.
+    text = unicodedata.normalize("NFC", _decode(raw, label))
     for number, line in enumerate(text.splitlines(), start=1):
         if MERGE_MARKER.match(line):
             raise DataError([Problem(label, "filen har kvar en markering från en git-sammanslagning (<<<<<<<, ======= "

@@ -283,3 +283,17 @@ def test_a_number_under_its_own_contacts_heading_passes(project):
     page.write_text(page.read_text(encoding="utf-8") + '\n## Timrå kommun\n\nRing {{ phone("timra") }}.\n', encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.output
+
+
+def test_a_name_written_in_decomposed_form_is_the_same_name(project):
+    # "Timrå" as a text copied from a PDF may have it: a and a ring above, two characters that look like one.
+    page = project / "docs" / "kommun.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\nRing Timra\u030a kommun på {{ phone("sundsvall") }}.\n',
+                    encoding="utf-8")
+    build_fails(project, 'som är numret till Sundsvalls kommun, närmast vid namnet "Timrå kommun"')
+
+
+def test_two_contacts_whose_names_differ_only_in_how_å_is_written_are_refused(project):
+    edit_data(project, "contacts.yml", "      - id: timra\n",
+              "      - id: timra2\n        name: Timra\u030a kommun\n        phone: 060-16 32 00\n      - id: timra\n")
+    build_fails(project, 'post "timra": namnet "Timrå kommun" har redan posten "timra2"')
