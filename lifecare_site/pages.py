@@ -754,6 +754,15 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                 problems.append(Problem(label, f'den publicerade sidan visar "{words}" men länken ringer {hrefs[href]} '
                                                f"({href}). Numret som syns och numret som rings ska vara samma: visa det "
                                                'med {{ phone("id") }}.'))
+            # A link that says whom it calls ("Ring Sundsvalls kommun", a button or an icon's label) calls that one.
+            own = (owners or {}).get(hrefs.get(href, ""))
+            named = _names_in(unicodedata.normalize("NFC", said_text), _name_index(tuple(sorted(set(owners.values()))))) \
+                if own else []
+            if named and own not in named[-1][2]:
+                problems.append(Problem(label, f'den publicerade sidan har en länk som säger "{words}" men ringer '
+                                               f"{hrefs[href]}, som är numret till {own}. Den som klickar ringer då fel. "
+                                               'Visa kontakten med {{ contact("id") }} eller {{ phone("id") }} från dess '
+                                               "egen post, i stället för en länk skriven för hand."))
         # A digit typed against a number's link ({{ phone("x") }}1) reads as one longer, wrong number.
         for link in _TEL_LINK.finditer(html):
             if re.match(r"(?:</[a-z]+>)*[0-9]", html[link.end():]) or re.search(r"[0-9](?:<[^>]+>)*$", html[: link.start()][-200:]):

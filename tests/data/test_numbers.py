@@ -297,3 +297,17 @@ def test_two_contacts_whose_names_differ_only_in_how_å_is_written_are_refused(p
     edit_data(project, "contacts.yml", "      - id: timra\n",
               "      - id: timra2\n        name: Timra\u030a kommun\n        phone: 060-16 32 00\n      - id: timra\n")
     build_fails(project, 'post "timra": namnet "Timrå kommun" har redan posten "timra2"')
+
+
+@pytest.mark.parametrize("where", ["template", "mkdocs-social"])
+def test_a_hand_written_link_that_names_one_contact_and_dials_another_is_refused(project, where):
+    # The number is a contact's (Timrå's), so no unknown number is shown; the words say to call Sundsvall.
+    if where == "template":
+        _add_to_footer(project, '<p><a class="md-button" href="tel:+4660163100">Ring Sundsvalls kommun</a></p>')
+    else:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            "\nextra:\n", '\nextra:\n  social:\n    - icon: material/phone\n      link: "tel:+4660163100"\n'
+                          '      name: "Ring Sundsvalls kommun"\n', 1), encoding="utf-8")
+    build_fails(project, 'har en länk som säger "Ring Sundsvalls kommun" men ringer 060-16 31 00, som är numret till '
+                         "Timrå kommun")
