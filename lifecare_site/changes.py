@@ -207,7 +207,8 @@ def base(root: Path, path: str):
     """(revision, older revisions, words): what a data file is compared with. The last commit; or, when the
     file is as committed (an editor who commits first, a fresh checkout), the version before its last change,
     so that a change that is already committed is still checked and reported."""
-    versions = _git(root, "log", f"-{_HISTORY}", "--format=%H", "--", path)
+    # Along the first parent: after a merge, the version before it on this branch, so what the merge brought is seen.
+    versions = _git(root, "log", "--first-parent", f"-{_HISTORY}", "--format=%H", "--", path)
     commits = versions.stdout.decode().split() if versions is not None else []
     unchanged = _git(root, "diff", "--quiet", "HEAD", "--", path)
     if unchanged is not None and unchanged.returncode == 0 and len(commits) >= 2:

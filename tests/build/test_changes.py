@@ -574,3 +574,21 @@ def test_an_uncommitted_change_on_a_clock_before_the_routines_date_gives_no_date
         "today": staticmethod(lambda: datetime.date(2019, 3, 1))})}))
     date, why = changes.phone_list_date(checkout, "2024-05-01")
     assert date is None and "dagens datum enligt datorn (2019-03-01) är före rutinens eget datum 2024-05-01" in why
+
+
+def test_after_a_merge_the_change_it_brought_is_reported(checkout):
+    # A change made on a branch, committed later in the day than one on main, then merged: compared in date order,
+    # the merge's own change would be left out.
+    _git(checkout, "checkout", "-qb", "timra")
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    subprocess.run(["git", "commit", "-qam", "Timrå"], cwd=checkout, check=True, capture_output=True,
+                   env=dict(os.environ, GIT_AUTHOR_DATE="2026-01-16T12:00:00", GIT_COMMITTER_DATE="2026-01-16T12:00:00",
+                            GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="t@example.se", GIT_COMMITTER_NAME="Test",
+                            GIT_COMMITTER_EMAIL="t@example.se"))
+    _git(checkout, "checkout", "-q", "-")
+    _set_phone(checkout, "phone: 0612-800 00", "phone: 0612-800 01")
+    _git(checkout, "commit", "-qam", "Kramfors")
+    _git(checkout, "merge", "-q", "--no-edit", "timra")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Timrå kommun: 060-16 31 00 → 060-16 32 00" in result.output, result.output
