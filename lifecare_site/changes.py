@@ -197,10 +197,23 @@ def _on_disk(root: Path, path: str):
 
 
 def _committed(root: Path, revision: str, path: str):
+    """A data file as committed in `revision`; None when it is not there or cannot be read (then the reports leave it
+    out, and unreadable_bases says so)."""
     shown = _git(root, "show", f"{revision}:./{path}")
     if shown is None or shown.returncode != 0:
         return None
     return _parsed(shown.stdout, path)
+
+
+def unreadable_bases(root: Path):
+    """[(path, revision)] for every data file whose version the reports compare with is there but cannot be read."""
+    out = []
+    for path in DATA_FILES:
+        revision = base(root, path)[0]
+        there = _git(root, "cat-file", "-e", f"{revision}:./{path}")
+        if there is not None and there.returncode == 0 and _committed(root, revision, path) is None:
+            out.append((path, revision))
+    return out
 
 
 def base(root: Path, path: str):

@@ -94,7 +94,7 @@ def load(root: Path, docs_dir: Path, config_file: Path, site_url: str, site_dirs
         raise DataError(menu + error.problems) from None
     if menu:
         raise DataError(menu)
-    reused, step_report = changes.step_changes(root, data.checklists)
+    reused, step_report = _compared(notices, root, changes.CHECKLISTS, ([], []), changes.step_changes, root, data.checklists)
     # And against what the last build published (its record in site/), which git may no longer show.
     moved, published_report = changes.against_published(site_dirs, data.checklists)
     if reused or moved:
@@ -155,6 +155,10 @@ def _phone_list_and_pdfs(root, data, site_url, notices):
         infos.append("Historiken är grund (shallow clone). Ändringsrapporten jämför med senaste incheckningen som vanligt, "
                      "men kontrollen av id som tidigare punkter haft ser bara de incheckningar som finns här. Klona med "
                      "hela historiken (utan --depth) före publicering.")
+    for path, revision in changes.unreadable_bases(root) if history in (None, "shallow") else []:
+        notices.append(f"{path} i den incheckning bygget jämför med ({revision[:7]}) går inte att läsa (som YAML), "
+                       "så ändringsrapporten säger inget om den filen. Kontrollera ändringarna "
+                       f"själv, till exempel med git diff {revision[:7]} -- {path}.")
     for path in changes.untracked(root) if history in (None, "shallow") else []:
         notices.append(f"{path} är inte incheckad i git (aldrig tillagd, eller borttagen ur git med git rm --cached), så "
                        "ändringsrapporten säger inget om ändringar i den. Checka in den: git add "
@@ -166,13 +170,28 @@ def _phone_list_and_pdfs(root, data, site_url, notices):
     return changed, found, infos
 
 
+def _compared(notices, root, path, nothing, report, *args):
+    """A report against git, or `nothing` when the version it compares with has a shape the report cannot read (a
+    committed "- id: [timra]", say): said once, even with -q, instead of stopping the build."""
+    try:
+        return report(*args)
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+        revision = changes.base(root, path)[0][:7]
+        said = (f"{path} i den incheckning bygget jämför med ({revision}) har en form som ändringsrapporten inte kan "
+                f"läsa, så rapporten säger inget om den filen. Kontrollera ändringarna själv, till exempel med git diff "
+                f"{revision} -- {path}.")
+        if said not in notices:
+            notices.append(said)
+        return nothing
+
+
 def _report(root, data, step_report, published_report, prepared):
     """What changed since the last commit, file by file, so a cut-off file or a lost step is seen before publishing."""
     infos, notices = prepared.infos, prepared.notices
     if data.uncovered:
         infos.append("Stycken i rutinen (data/routine.yml) som inget steg, ingen blankett och ingen sida bär: "
                      + ", ".join(data.uncovered) + ". Hänvisa till dem med source:, eller markera dem context: true.")
-    for ident, citing, worded in changes.passage_changes(root, data):
+    for ident, citing, worded in _compared(notices, root, changes.ROUTINE, [], changes.passage_changes, root, data):
         infos.append(f'Rutinens stycke "{ident}" har ändrats sedan {changes.base(root, changes.ROUTINE)[2]} (data/routine.yml): {worded}. '
                      f"Kontrollera det som hänvisar till det: {', '.join(citing) or 'inget'}.")
         # A number or address the routine's words show is another contact's now: said even with -q, since the words
@@ -198,7 +217,7 @@ def _report(root, data, step_report, published_report, prepared):
         if not any("glömmer" in said and all(name in said for name in named) for said in step_report):
             notices.append(f"Checklistornas bockar: {line}")
     # Passages, list items and corrections added to or taken out of the routine (their words are said above).
-    parts = [line for line in changes.file_changes(root, "data/routine.yml")
+    parts = [line for line in _compared(notices, root, changes.ROUTINE, [], changes.file_changes, root, changes.ROUTINE)
              if any(f": {word}" in line for word in ("borttagen ", "borttaget ", "ny ", "nytt "))]
     if parts:
         infos.append(f"Rutinens delar skiljer sig från {changes.base(root, changes.ROUTINE)[2]} (data/routine.yml):")
@@ -207,15 +226,16 @@ def _report(root, data, step_report, published_report, prepared):
                     for line in parts if ": borttagen " in line or ": borttaget " in line]
     for name, title in (("decisions", "Tabellerna och hjälpen"), ("document", "Rutinens dokumentuppgifter"),
                         ("accessibility", "Tillgänglighetsredogörelsen")):
-        lines = changes.file_changes(root, f"data/{name}.yml")
+        lines = _compared(notices, root, f"data/{name}.yml", [], changes.file_changes, root, f"data/{name}.yml")
         if lines:
             infos.append(f"{title} skiljer sig från {changes.base(root, f'data/{name}.yml')[2]} (data/{name}.yml):")
             infos += [f"  {line}" for line in lines]
-    formed = changes.form_changes(root)
+    formed = _compared(notices, root, changes.FORMS, [], changes.form_changes, root)
     if formed:
         infos.append(f"Blanketterna skiljer sig från {changes.base(root, changes.FORMS)[2]} (data/forms.yml):")
         infos += [f"  {line}" for line in formed]
-    entries, fields = changes.contact_changes(root, data.contacts), changes.contact_field_changes(root)
+    entries = _compared(notices, root, changes.CONTACTS, [], changes.contact_changes, root, data.contacts)
+    fields = _compared(notices, root, changes.CONTACTS, [], changes.contact_field_changes, root)
     if entries or fields:
         infos.append(f"Telefonlistan skiljer sig från {changes.base(root, changes.CONTACTS)[2]} (data/contacts.yml). Så här "
                      "visas den nu:")

@@ -592,3 +592,21 @@ def test_after_a_merge_the_change_it_brought_is_reported(checkout):
     result = build(checkout)
     assert result.returncode == 0, result.output
     assert "Timrå kommun: 060-16 31 00 → 060-16 32 00" in result.output, result.output
+
+
+@pytest.mark.parametrize("committed,words", [
+    # A version the report compares with that has another shape, or is not YAML at all: said, and the build goes on.
+    (lambda text: text.replace("      - id: timra\n", "      - id: [timra]\n", 1), "har en form som ändringsrapporten inte kan läsa"),
+    (lambda text: "groups: [\n", "går inte att läsa (som YAML)"),
+], ids=["other-shape", "broken-yaml"])
+def test_a_broken_committed_version_is_said_and_does_not_stop_the_build(checkout, committed, words):
+    path = checkout / "data" / "contacts.yml"
+    good = path.read_text(encoding="utf-8")
+    path.write_text(committed(good), encoding="utf-8")
+    _git(checkout, "commit", "-qam", "Trasig telefonlista")
+    path.write_text(good, encoding="utf-8")
+    _set_phone(checkout, "phone: 060-16 31 00", "phone: 060-16 32 00")
+    result = build(checkout, "-q")
+    assert result.returncode == 0, result.output
+    assert f"OBS     -  data/contacts.yml i den incheckning bygget jämför med (HEAD) {words}" in result.output, result.output
+    assert "Traceback" not in result.output and "lifecare_site/changes.py" not in result.output
