@@ -109,6 +109,11 @@ def _setting_problems(path: Path, config):
             problems.append(Problem(path.name, f"under theme → features: {feature} gör att en sida öppnas utan att laddas "
                                                "om, och då körs inte sidans egna skript: bockarna i checklistorna sparas "
                                                "inte och sidans verktyg (som Skriv ut) saknas, utan att någon märker det. Ta bort raden."))
+    if config.get("use_directory_urls") is False:
+        problems.append(Problem(path.name, "use_directory_urls: false gör sidorna till kommun.html i stället för kommun/, "
+                                           "men adressen och QR-koden på blanketterna och i nödpärmen pekar på kommun/, "
+                                           "som då inte finns. Ta bort raden (offlinepaketet, make offline, ordnar sina "
+                                           "egna adresser)."))
     if "copyright" in config:
         problems.append(Problem(path.name, "copyright visas inte på någon sida: sidfoten skrivs av overrides/partials/"
                                            "copyright.html från data/accessibility.yml (organisation) och rutinens "

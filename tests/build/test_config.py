@@ -92,7 +92,11 @@ def test_the_real_mkdocs_yml_passes(project):
      "under theme → features: navigation.instant gör att en sida öppnas utan att laddas om"),
     ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\ncopyright: © 2026 Region Västernorrland\n",
      "copyright visas inte på någon sida"),
-], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified", "second-plugins", "instant", "copyright"])
+    # The forms' printed addresses and QR codes point to kommun/, which would be kommun.html.
+    ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\nuse_directory_urls: false\n",
+     "use_directory_urls: false gör sidorna till kommun.html"),
+], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified", "second-plugins", "instant", "copyright",
+        "no-directory-urls"])
 def test_a_build_without_make_refuses_the_same(project, old, new, words):
     _edit(project, old, new)
     build_fails(project, "mkdocs.yml", words)
