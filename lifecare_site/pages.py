@@ -287,6 +287,16 @@ def macro_call_problems(docs_dir: Path, macros: dict, variables=()):
                 problems.append(Problem(label, f'"{name.name}" är inget makro och ingen uppgift som sidorna känner till. '
                                                f'Ett id skrivs inom citattecken, till exempel {{{{ contact("{name.name}") }}}}.',
                                         line=name.lineno))
+        # A macro named without its parentheses ({{ contact }}): the page would show the function itself, as a tag the
+        # browser hides ("Ring  om något krånglar").
+        called = {id(call.node) for call in tree.find_all(jinja2.nodes.Call)}
+        for name in tree.find_all(jinja2.nodes.Name):
+            if name.ctx == "load" and name.name in macros and name.name not in _OTHER_CALLABLES and id(name) not in called:
+                needs_id = any(parameter.default is inspect.Parameter.empty
+                               for parameter in inspect.signature(macros[name.name]).parameters.values())
+                example = f'{name.name}("id")' if needs_id else f"{name.name}()"
+                problems.append(Problem(label, f"makrot {name.name} står utan parenteser, så sidan skulle visa makrot självt "
+                                               f"i stället för det det ger. Skriv {{{{ {example} }}}}.", line=name.lineno))
         for call in tree.find_all(jinja2.nodes.Call):
             for argument in list(call.args) + [kw.value for kw in call.kwargs]:
                 if isinstance(argument, jinja2.nodes.Const) and not isinstance(argument.value, (str, bool)):

@@ -19,6 +19,10 @@ from tests.data import build_fails
     ('{{ contact("servicedesk"|upper) }}', "går genom ett filter"),
     ('{% include "extra.md" %}', "sidan försöker hämta in en annan fil"),
     ('{{ discharge_rule("nej") }}', "argumentet on_paper till discharge_rule() ska vara true eller false"),
+    # Without parentheses the page would show "<function …>", which the browser hides as a tag.
+    ("Ring {{ contact }} om något krånglar.", 'makrot contact står utan parenteser, så sidan skulle visa makrot självt i '
+                                              'stället för det det ger. Skriv {{ contact("id") }}.'),
+    ("{{ phone_directory }}", "makrot phone_directory står utan parenteser"),
 ])
 def test_a_wrong_macro_call_in_a_page_is_refused_in_swedish(project, call, words):
     page = project / "docs" / "gemensamt.md"
