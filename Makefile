@@ -22,7 +22,8 @@ $(TEST_STAMP): requirements.txt $(SITE_STAMP)
 
 serve: $(SITE_STAMP)
 	@echo "Webbplatsen visas på http://127.0.0.1:8000/ – avsluta med Ctrl+C."
-	$(BIN)/python -m lifecare_site.preflight
+	@# Said here too, but the server starts all the same: its error page shows the problem until it is fixed.
+	-$(BIN)/python -m lifecare_site.preflight
 	@# MkDocs' server, but a failed rebuild shows a Swedish error page instead of hanging (lifecare_site/serve.py).
 	$(BIN)/python -m lifecare_site.serve --dev-addr 127.0.0.1:8000
 

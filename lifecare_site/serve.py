@@ -21,6 +21,7 @@ import watchdog.observers.polling
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
 
+from . import preflight
 from .failure import Collected, describe
 
 log = logging.getLogger("mkdocs.plugins.lifecare")
@@ -122,6 +123,14 @@ class _Server(LiveReloadServer):
     def __init__(self, builder, *args, **kwargs):
         self._lc_watched = {}
         def safe_builder():
+            # mkdocs.yml as make checks it: what MkDocs would say in English, or not at all (an INHERIT that goes
+            # round for ever ends in Python's RecursionError).
+            problems = preflight.config_problems(_config_file(sys.argv[2:]))
+            if problems:
+                message = " ".join(str(problem) for problem in problems)
+                log.error(message)
+                show_error(Path(self.root), message)
+                return
             with Collected() as errors:
                 try:
                     builder()
@@ -136,20 +145,98 @@ class _Server(LiveReloadServer):
             _stat_not_into_linked_folders, os.scandir, polling_interval=self.observer.timeout)
 
 
+def _option(args, names, default):
+    for index, arg in enumerate(args):
+        for name in names:
+            if arg == name and index + 1 < len(args):
+                return args[index + 1]
+            if arg.startswith(name + "="):
+                return arg[len(name) + 1:]
+    return default
+
+
+def _config_file(args) -> Path:
+    return Path(_option(args, ("-f", "--config-file"), "mkdocs.yml"))
+
+
+def _inputs_state(config: Path):
+    """What the first build reads, by the files' dates and sizes: mkdocs.yml, and docs/, data/ and overrides/ beside
+    it (links to folders are not followed)."""
+    def state(path):
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        return info.st_mtime_ns, info.st_size
+    paths = [config]
+    for folder in ("docs", "data", "overrides"):
+        for parent, folders, files in os.walk(config.parent / folder):
+            paths += [Path(parent) / name for name in folders + files]
+    return tuple((str(path), state(path)) for path in paths)
+
+
+def _show_until_changed(message: str, args) -> bool:
+    """When the server cannot start (mkdocs.yml broken before the first build, say): a stand-in on the same address
+    shows the error page, reloading itself, until a file changes; then the real server is tried again. False if the
+    address cannot be served either."""
+    import http.server
+
+    address = _option(args, ("-a", "--dev-addr"), "127.0.0.1:8000")
+    host, _, port = address.rpartition(":")
+    page = _PAGE.format(message=html.escape(message)).replace(
+        "<head>", '<head><meta http-equiv="refresh" content="2">', 1).encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    try:
+        stand_in = http.server.ThreadingHTTPServer((host or "127.0.0.1", int(port)), Handler)
+    except (OSError, ValueError) as error:
+        print(f"Adressen {address} går inte att använda ({getattr(error, 'strerror', None) or error}).", file=sys.stderr)
+        return False
+    threading.Thread(target=stand_in.serve_forever, daemon=True).start()
+    config = _config_file(args)
+    seen = _inputs_state(config)
+    print(f"Felet visas på http://{address}/ tills du rättar det; servern startar då av sig själv.", file=sys.stderr)
+    try:
+        while _inputs_state(config) == seen:
+            time.sleep(1)
+    finally:
+        stand_in.shutdown()
+        stand_in.server_close()
+    return True
+
+
 def main(argv=None):
     mkdocs_serve.LiveReloadServer = _Server
     from mkdocs.__main__ import cli
 
+    args = list(sys.argv[1:] if argv is None else argv)
     # macros.py knows it is serving by "serve" in sys.argv[1], as under "mkdocs serve".
-    sys.argv = ["mkdocs", "serve", *(sys.argv[1:] if argv is None else argv)]
-    try:
-        cli(args=sys.argv[1:], prog_name="mkdocs", standalone_mode=False)
-    except KeyboardInterrupt:
+    sys.argv = ["mkdocs", "serve", *args]
+    while True:
+        try:
+            cli(args=sys.argv[1:], prog_name="mkdocs", standalone_mode=False)
+        except KeyboardInterrupt:
+            return 0
+        except BaseException as error:  # noqa: BLE001 - the first build, before there is a page to show it on
+            message = describe(error)
+            print(f"Servern startade inte. {message}", file=sys.stderr)
+            try:
+                if _show_until_changed(message, args):
+                    continue
+            except KeyboardInterrupt:
+                return 0
+            return 1
         return 0
-    except BaseException as error:  # noqa: BLE001 - the first build, before there is a page to show it on
-        print(f"Servern startade inte. {describe(error)}", file=sys.stderr)
-        return 1
-    return 0
 
 
 if __name__ == "__main__":

@@ -87,7 +87,9 @@ def test_an_error_shows_on_the_page_and_goes_when_fixed(project, path, old, new,
      ["mkdocs.yml: en inställning är fel", "use_directory_urls"]),
     # The macros plugin dropped by a second "plugins:": pages would show their calls as text.
     ("\nnav:\n", "\nplugins:\n  - search\n\nnav:\n", ["mkdocs.yml, rad", '"plugins" står två gånger']),
-], ids=["broken-yaml", "bad-setting", "second-plugins"])
+    # The two settings files inheriting each other: MkDocs would end in Python's RecursionError.
+    ("site_name: Avbrottsrutin", "INHERIT: mkdocs.offline.yml\nsite_name: Avbrottsrutin", ["oändlig ring", "INHERIT"]),
+], ids=["broken-yaml", "bad-setting", "second-plugins", "inherit-loop"])
 def test_a_broken_mkdocs_yml_while_serving_shows_an_error_page_and_never_hangs(project, old, new, words):
     config = project / "mkdocs.yml"
     good = config.read_text(encoding="utf-8")
@@ -123,6 +125,23 @@ def test_a_number_typed_into_a_template_while_serving_shows_the_error_page_not_t
         assert "Jour: 060-12 34 56" not in text
         template.write_text(good, encoding="utf-8")
         _wait_for(url, "Kommunal vård och omsorg</h1>", without="Fel: webbplatsen")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "Traceback" not in output, output
+
+
+def test_a_mkdocs_yml_broken_before_the_server_starts_shows_the_error_page_until_it_is_fixed(project):
+    # MkDocs cannot start its server without a readable mkdocs.yml: a stand-in on the same address shows the error.
+    config = project / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "  x: [\n", encoding="utf-8")
+    server, base = _serve(project)
+    try:
+        text = read(_wait_for(base + "kommun/", "Fel: webbplatsen kan inte byggas", seconds=30))[0]
+        assert "mkdocs.yml, rad " in text and "filen går inte att läsa" in text, text
+        config.write_text(good, encoding="utf-8")
+        _wait_for(base + "kommun/", "Kommunal vård och omsorg</h1>")
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
