@@ -458,7 +458,10 @@ def _stray_files(data_dir: Path):
         name = path.name
         if name.startswith((".", "~$")) or name.endswith(_LEFT_BY_EDITORS) or name == "schemas":
             continue
-        if path.suffix.lower() in (".yml", ".yaml", ".json") and path.stem not in DATA_FILES or path.suffix == ".yaml":
+        # Also what Notepad saves as "contacts.yml.txt", and a data file's name with another ending ("contacts.txt").
+        looks_like_data = (path.suffix.lower() in (".yml", ".yaml", ".json", ".txt") or ".yml" in name.lower()
+                           or ".yaml" in name.lower() or name.split(".")[0] in DATA_FILES)
+        if looks_like_data and name not in {f"{data}.yml" for data in DATA_FILES}:
             problems.append(Problem(f"data/{name}", "webbplatsen läser inte den här filen, så det som står i den "
                                                     "visas ingenstans. Datafilerna är " + ", ".join(f"{n}.yml" for n in DATA_FILES)
                                     + ". Flytta ändringen till rätt fil och ta bort den här."))

@@ -270,6 +270,13 @@ def test_what_an_editors_program_leaves_is_ignored_and_a_stray_copy_is_refused(p
     _fails(project, "data/contacts (1).yml: webbplatsen läser inte den här filen", "Flytta ändringen till rätt fil")
 
 
+@pytest.mark.parametrize("name", ["contacts.yml.txt", "contacts.txt", "checklists.yaml"])
+def test_a_data_file_saved_under_another_ending_is_refused(project, name):
+    # Notepad's "Spara som" adds .txt: the edit would be in a file the site does not read.
+    _write(project, name, _original(project, "contacts.yml"))
+    _fails(project, f"data/{name}: webbplatsen läser inte den här filen")
+
+
 @pytest.mark.parametrize("content,words", [(None, "filen saknas"), ("{", "schemat är inte giltig JSON (rad 1)"),
                                            ('{"type": 5}', "inte ett giltigt JSON-schema")])
 def test_a_missing_or_broken_schema_is_said_in_swedish(project, content, words):
