@@ -112,7 +112,10 @@ def phone_list_date(root: Path, not_before: str = ""):
     if CONTACTS in untracked(root):
         return None, "data/contacts.yml är inte incheckad i git, så ingen incheckning säger när den ändrades"
     changed = _git(root, "diff", "--quiet", "HEAD", "--", CONTACTS)
-    if changed is not None and changed.returncode == 1:
+    # A change in how the file is written only (line endings, spacing, a comment) does not change the phone list.
+    same = changed is not None and changed.returncode == 1 and _on_disk(root, CONTACTS) is not None and \
+        _on_disk(root, CONTACTS) == _committed(root, "HEAD", CONTACTS)
+    if changed is not None and changed.returncode == 1 and not same:
         if not_before and today < not_before:
             return None, f"dagens datum enligt datorn ({today}) är före rutinens eget datum {not_before}; kontrollera datorns klocka"
         return today, None

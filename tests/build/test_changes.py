@@ -610,3 +610,12 @@ def test_a_broken_committed_version_is_said_and_does_not_stop_the_build(checkout
     assert result.returncode == 0, result.output
     assert f"OBS     -  data/contacts.yml i den incheckning bygget jämför med (HEAD) {words}" in result.output, result.output
     assert "Traceback" not in result.output and "lifecare_site/changes.py" not in result.output
+
+
+def test_a_change_of_line_endings_only_keeps_the_commits_date(checkout):
+    # Saved with Windows line endings and nothing else: the phone list is the same, and so is its date.
+    path = checkout / "data" / "contacts.yml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "Telefonlistan ändrad 2026-01-15" in read(result.page("telefonnummer/index.html"))[0]
