@@ -809,7 +809,17 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                                            f'närmast vid namnet "{written}". Den som läser ringer då fel. Visa en kontakt '
                                            'med {{ contact("id") }}, som skriver namn och nummer tillsammans, eller skriv '
                                            'kontaktens eget namn närmast före {{ phone("id") }}.'))
-        for written in unknown_numbers(html if markup else html_module.escape(html), numbers, local=markup):
+        # A text file is read as a reader reads it (a number without its area code too), and so is what a style sheet
+        # prints (content: "…", its escapes decoded).
+        reader_text = markup or path.suffix.lower() in (".txt", ".csv", ".tsv")
+        if path.suffix.lower() == ".css":
+            printed = " ".join(_css_unescaped("".join(a or b for a, b in _CSS_STRING.findall(declaration)))
+                               for declaration in _CSS_CONTENT.findall(html))
+            for written in unknown_numbers(html_module.escape(printed), numbers, local=True):
+                problems.append(Problem(label, f'stilmallen skriver ut telefonnumret "{written}" på sidorna (content: …), '
+                                               "men det står inte på någon post i data/contacts.yml. Ta bort det ur "
+                                               "stilmallen; ett nummer kommer till sidorna bara från en post där."))
+        for written in unknown_numbers(html if markup else html_module.escape(html), numbers, local=reader_text):
             problems.append(Problem(label, f'den publicerade sidan visar telefonnumret "{written}", som inte står på någon '
                                            "post i data/contacts.yml. Ett nummer kommer till sidorna bara från en post "
                                            'där: skriv det på en post och visa det med {{ phone("id") }} eller '

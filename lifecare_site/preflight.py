@@ -114,6 +114,12 @@ def _setting_problems(path: Path, config):
                                            "men adressen och QR-koden på blanketterna och i nödpärmen pekar på kommun/, "
                                            "som då inte finns. Ta bort raden (offlinepaketet, make offline, ordnar sina "
                                            "egna adresser)."))
+    for key, what in (("extra_javascript", "skript"), ("extra_css", "stilmallar")):
+        if config.get(key):
+            problems.append(Problem(path.name, f"{key}: våra {what} laddas av overrides/main.html, på de sidor som "
+                                               f"behöver dem. Ett {what[:-1] if key == 'extra_css' else what} som läggs "
+                                               "till här laddas på varje sida, och bygget kan inte se vad det skriver ut "
+                                               f"(ett nummer, till exempel). Ta bort {key}."))
     if "copyright" in config:
         problems.append(Problem(path.name, "copyright visas inte på någon sida: sidfoten skrivs av overrides/partials/"
                                            "copyright.html från data/accessibility.yml (organisation) och rutinens "

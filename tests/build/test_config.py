@@ -95,8 +95,10 @@ def test_the_real_mkdocs_yml_passes(project):
     # The forms' printed addresses and QR codes point to kommun/, which would be kommun.html.
     ("site_name: Avbrottsrutin Lifecare SP\n", "site_name: Avbrottsrutin Lifecare SP\nuse_directory_urls: false\n",
      "use_directory_urls: false gör sidorna till kommun.html"),
+    # A script on every page whose text the build cannot read (it could write any number).
+    ("nav:\n", "extra_javascript:\n  - assets/javascripts/notis.js\n\nnav:\n", "extra_javascript: våra skript laddas av"),
 ], ids=["no-hooks", "extra-twice", "minify-js-off", "style-sheet-not-minified", "second-plugins", "instant", "copyright",
-        "no-directory-urls"])
+        "no-directory-urls", "extra-javascript"])
 def test_a_build_without_make_refuses_the_same(project, old, new, words):
     _edit(project, old, new)
     build_fails(project, "mkdocs.yml", words)

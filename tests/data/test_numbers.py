@@ -311,3 +311,18 @@ def test_a_hand_written_link_that_names_one_contact_and_dials_another_is_refused
                           '      name: "Ring Sundsvalls kommun"\n', 1), encoding="utf-8")
     build_fails(project, 'har en länk som säger "Ring Sundsvalls kommun" men ringer 060-16 31 00, som är numret till '
                          "Timrå kommun")
+
+
+def test_a_number_without_its_area_code_in_a_text_file_is_refused(project):
+    (project / "docs" / "lasmig.txt").write_text("Vid driftstopp: ring IT-jouren på 16 31 99 (internt).\n", encoding="utf-8")
+    build_fails(project, "docs/lasmig.txt: ", 'telefonnumret "16 31 99"')
+
+
+@pytest.mark.parametrize("css,number", [
+    (r'.md-content::before { content: "Driftinfo: ring IT-jouren \30 70-123 45 67"; }', "070-123 45 67"),
+    ('.lc-x::after { content: "Ring IT-jouren på 16 31 99"; }', "16 31 99"),
+], ids=["escaped", "without-area-code"])
+def test_a_number_our_style_sheet_prints_is_refused(project, css, number):
+    sheet = project / "docs" / "assets" / "stylesheets" / "lc.css"
+    sheet.write_text(sheet.read_text(encoding="utf-8") + "\n" + css + "\n", encoding="utf-8")
+    build_fails(project, f'docs/assets/stylesheets/lc.css: stilmallen skriver ut telefonnumret "{number}"')
