@@ -555,42 +555,57 @@ _STATEMENTS = {"p", "li", "tr", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", 
 
 
 class _Statements(HTMLParser):
-    """A page's text as statements (see _STATEMENTS); a link's or image's label (aria-label, title, alt) is one too."""
+    """A page's text as statements (see _STATEMENTS); a link's or image's label (aria-label, title, alt) is one too.
+
+    Each statement also has what names it when it names no one itself (headings): the text before it in the
+    statement around it ("Timrå kommun:" over a nested list), else the last heading, a box's title, a <summary>, a
+    <dt> or a paragraph that is all bold ("**Timrå kommun**")."""
+
+    _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt")
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.open, self.found, self.unseen = [["", []]], [], 0
-        # The last heading closed, and each statement's heading: "## Timrå kommun" above "Ring 060-…" names the number.
+        # Each open statement: [tag, its text, a heading of its own (a box's title), its bold text].
+        self.open, self.found, self.unseen, self.bold = [["", [], False, []]], [], 0, 0
         self.heading, self.headings = "", {}
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "svg", "template"):
             self.unseen += 1
+        if tag in ("strong", "b"):
+            self.bold += 1
         self.found += [value for name, value in attrs if name in ("aria-label", "title", "alt") and value]
         # Cells and lines apart, as the reader sees them ("Timrå kommun" | "060-16 31 00").
         self.open[-1][1].append(" ")
-        in_row = any(name == "tr" for name, _ in self.open)
+        in_row = any(entry[0] == "tr" for entry in self.open)
         if tag in _STATEMENTS and not (tag in ("td", "th") and in_row):
-            self.open.append([tag, []])
+            titled = "admonition-title" in (dict(attrs).get("class") or "").split()
+            self.open.append([tag, [], titled, []])
 
     def handle_endtag(self, tag):
         if tag in ("script", "style", "svg", "template") and self.unseen:
             self.unseen -= 1
+        if tag in ("strong", "b") and self.bold:
+            self.bold -= 1
         if len(self.open) > 1 and self.open[-1][0] == tag:
-            text = " ".join("".join(self.open.pop()[1]).split())
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            _, parts, titled, bold = self.open.pop()
+            text = " ".join("".join(parts).split())
+            if tag in self._HEADINGS or titled or (tag == "p" and text and " ".join("".join(bold).split()) == text):
                 self.heading = text
             else:
-                self.headings.setdefault(text, self.heading)
+                around = " ".join("".join(self.open[-1][1]).split()) if len(self.open) > 1 else ""
+                self.headings.setdefault(text, around or self.heading)
             self.found.append(text)
 
     def handle_data(self, data):
         if not self.unseen:
             self.open[-1][1].append(data)
+            if self.bold:
+                self.open[-1][3].append(data)
 
     def statements(self):
         self.close()
-        return [" ".join(text.split()) for text in self.found + ["".join(parts) for _, parts in self.open]]
+        return [" ".join(text.split()) for text in self.found + ["".join(entry[1]) for entry in self.open]]
 
 
 def _ways_to_name(name: str):

@@ -271,10 +271,17 @@ def test_what_an_editors_program_leaves_beside_a_page_is_not_published(project):
     assert not published & {"kommun.md~", "#kommun.md#", "kommun.md.orig", "kommun.md.bak", "kommun.md.swp"}, published
 
 
-def test_a_number_under_a_heading_that_names_another_contact_is_refused(project):
-    # The paragraph names no one; the heading above it does, and the reader calls that one.
+@pytest.mark.parametrize("written", [
+    '## Timrå kommun\n\nRing {{ phone("sundsvall") }}.',
+    '!!! note "Timrå kommun"\n    Ring {{ phone("sundsvall") }} och fråga efter biståndshandläggaren.',
+    '<details markdown><summary>Timrå kommun</summary>\n\nRing {{ phone("sundsvall") }} nu.\n\n</details>',
+    '**Timrå kommun**\n\nRing {{ phone("sundsvall") }} nu.',
+    '- Timrå kommun:\n    - {{ phone("sundsvall") }}',
+], ids=["heading", "box-title", "summary", "bold-paragraph", "nested-list"])
+def test_a_number_under_a_heading_that_names_another_contact_is_refused(project, written):
+    # The paragraph names no one; what stands above it does, and the reader calls that one.
     page = project / "docs" / "tillganglighet.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n## Timrå kommun\n\nRing {{ phone("sundsvall") }}.\n', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + written + "\n", encoding="utf-8")
     build_fails(project, 'visar numret 060-19 10 00, som är numret till Sundsvalls kommun, närmast vid namnet "Timrå kommun"')
 
 
