@@ -293,6 +293,11 @@ def _checklists(file: DataFile, contact_index):
                                    "Webbläsaren sparar bockarna under punktens id, så två rutor skulle bockas av "
                                    "tillsammans. Ta bort den ena.")
                 in_role.setdefault(ident, path)
+                # Items and phases share the page's anchors (lc-<role>-<id>): one id for both is two places in one.
+                phase_ids = {other["id"] for other in role["phases"]}
+                if ident in phase_ids:
+                    file.add(path, f'punkten "{ident}" har samma id som en fas i rollen "{role["id"]}", och på sidan blir '
+                                   "de samma ankare, så länkar och bockar hamnar fel. Ge punkten ett annat id.")
                 if "use" in item:
                     if item["use"] not in shared:
                         file.add(path + ("use",), f'"{item["use"]}" finns inte bland shared_items')

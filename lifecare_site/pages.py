@@ -397,6 +397,18 @@ def nav_problems(docs_dir: Path, nav):
             for value in node:
                 walk(value)
     walk(nav or [])
+    # A page named twice: MkDocs builds it once, and its anchors (the headings' ids) are then said twice on it.
+    listed = []
+
+    def pages_named(node):
+        if isinstance(node, str):
+            listed.append(node)
+        for value in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()):
+            pages_named(value)
+    pages_named(nav or [])
+    for twice in sorted({page for page in listed if listed.count(page) > 1 and page.endswith(".md")}):
+        problems.append(Problem("mkdocs.yml", f"menyn (nav) nämner docs/{twice} två gånger. Varje sida står en gång i "
+                                              "menyn: ta bort den ena raden."))
     # MkDocs makes README.md a folder's start page, and leaves it out (in English) when the folder has index.md.
     skipped = {page for page in source_pages(docs_dir)
                if page.name.lower() == "readme.md" and (page.parent / "index.md").is_file()}

@@ -150,6 +150,14 @@ def test_a_readme_beside_index_md_is_refused_with_why_it_is_not_published(projec
     assert "draft_docs" not in output and "Excluding" not in output
 
 
+def test_a_page_named_twice_in_the_menu_is_refused_on_the_menu(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - kommun.md\n", "  - kommun.md\n  - Kommun igen: kommun.md\n"),
+                      encoding="utf-8")
+    output = build_fails(project, "mkdocs.yml: menyn (nav) nämner docs/kommun.md två gånger")
+    assert "samma id två gånger" not in output
+
+
 def test_links_to_places_that_are_there_pass(project):
     source = project / "docs" / "om-rutinen.md"
     source.write_text(source.read_text(encoding="utf-8") + "\n[Kommunerna](telefonnummer.md#kommuner)\n", encoding="utf-8")

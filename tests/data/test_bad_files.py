@@ -270,6 +270,15 @@ def test_what_an_editors_program_leaves_is_ignored_and_a_stray_copy_is_refused(p
     _fails(project, "data/contacts (1).yml: webbplatsen läser inte den här filen", "Flytta ändringen till rätt fil")
 
 
+def test_an_item_with_the_id_of_a_phase_is_refused(project):
+    # On the page both become the anchor lc-kommun-efter: the build named the page, not the data.
+    text = _original(project, "checklists.yml")
+    assert "- id: km-it-support\n" in text
+    _write(project, "checklists.yml", text.replace("- id: km-it-support\n", "- id: efter\n", 1)
+           .replace("- use: km-it-support\n", "- use: efter\n"))
+    _fails(project, "data/checklists.yml, rad ", 'punkten "efter" har samma id som en fas i rollen "kommun"')
+
+
 @pytest.mark.parametrize("name", ["contacts.yml.txt", "contacts.txt", "checklists.yaml"])
 def test_a_data_file_saved_under_another_ending_is_refused(project, name):
     # Notepad's "Spara som" adds .txt: the edit would be in a file the site does not read.
