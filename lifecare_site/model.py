@@ -121,6 +121,10 @@ def _document(file: DataFile):
             if not data.get(key):
                 file.add((key,), f'status är "faststalld", men fältet "{key}" ({title}) är tomt. '
                                  "En fastställd rutin ska ange vem som fastställt den och när.")
+    if data.get("approved_date") and data.get("date") and str(data["approved_date"]) < str(data["date"]):
+        file.add(("approved_date",), f'rutinen sägs vara fastställd {data["approved_date"]}, före sitt eget datum '
+                                     f'({data["date"]}). Varje sida och blankett skulle säga att versionen fastställdes '
+                                     "innan den fanns: skriv rätt datum i approved_date eller date.")
 
 
 # Where a phone number may be written: a contact's own number fields, and the scan's words in the routine's
@@ -423,9 +427,19 @@ def _item_forms(file: DataFile, forms):
 def _decisions(file: DataFile, roles, items):
     data = file.data
     file.unique_ids([(("outage_lengths", i), row["id"]) for i, row in enumerate(data["outage_lengths"])])
+    rows = {}
     for c, link in enumerate(data["communication"]):
         for key in ("from", "to"):
             file.known(("communication", c, key), link[key], roles, "rollen", "data/checklists.yml")
+        if link["from"] == link["to"]:
+            file.add(("communication", c, "to"), f'raden gäller rollen "{link["from"]}" och samma roll (from och to): '
+                                                 "tabellen visar vem som kontaktar vem. Skriv den roll som kontaktas i to.")
+        pair = (link["from"], link["to"])
+        if pair in rows:
+            file.add(("communication", c), f'raden {link["from"]} → {link["to"]} står redan (rad '
+                                           f'{yamlfile.line_of(data, ["communication", rows[pair]])}), och tabellen '
+                                           "skulle visa den två gånger. Slå ihop raderna till en.")
+        rows.setdefault(pair, c)
         # The row shows what the calling role does: its own steps, never another role's (a step copied from the
         # row below would show that role's numbers under this role's heading).
         own = {item["id"] for phase in roles[link["from"]]["phases"] for item in phase.get("resolved_items", [])
@@ -513,6 +527,15 @@ def load_all(data_dir: Path, docs_dir: Path = None) -> SiteData:
     if accessibility.data["compliance"] != "helt" and not accessibility.data["shortcomings"]:
         accessibility.add(("shortcomings",), f'webbplatsen sägs vara "{accessibility.data["compliance"]}" förenlig, '
                                              "men inga brister står listade. Beskriv bristerna, eller ändra compliance.")
+    if accessibility.data["compliance"] == "helt" and accessibility.data["shortcomings"]:
+        accessibility.add(("compliance",), "webbplatsen sägs vara helt förenlig med lagen, men redogörelsen listar kända "
+                                           "brister (shortcomings). Båda kan inte stämma: skriv compliance: delvis så länge "
+                                           "det finns brister, eller ta bort bristerna när de är åtgärdade.")
+    assessed, updated = (str(accessibility.data.get(key) or "") for key in ("assessed", "updated"))
+    if assessed and updated and updated < assessed:
+        accessibility.add(("updated",), f"redogörelsen sägs vara uppdaterad {updated}, före bedömningen den bygger på "
+                                        f"({assessed}). Skriv det datum redogörelsen senast ändrades, samma dag som "
+                                        "bedömningen eller senare.")
     units = routine.index(files["routine"].data, files["routine"])
     routine.check_facts(units, files["routine"], contact_index)
     sections = {section["id"] for section in files["routine"].data["sections"]}

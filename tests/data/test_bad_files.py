@@ -84,7 +84,6 @@ def test_a_data_file_that_is_a_link_to_another_file_is_refused(project, tmp_path
 
 
 def test_a_routine_date_that_has_not_come_is_said_even_with_q(project):
-    from tests.conftest import build
     _write(project, "document.yml", _original(project, "document.yml").replace("date: 2025-10-02", "date: 2031-01-01"))
     result = build(project, "-q")
     assert result.returncode == 0, result.output
@@ -171,6 +170,15 @@ def test_the_envelope_recipient_must_be_an_entry_with_an_address(project):
 def test_the_feedback_contact_must_be_a_single_entry(project):
     _edit(project, "accessibility.yml", "feedback_contact: servicedesk", "feedback_contact: kommuner")
     _fails(project, "data/accessibility.yml, rad ", '"kommuner" är en grupp')
+
+
+def test_a_feedback_contact_whose_note_ends_its_sentence_gets_one_full_stop(project):
+    from tests.htmltext import read
+    _edit(project, "accessibility.yml", "feedback_contact: servicedesk", "feedback_contact: lifecare-forvaltningen")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    text = read(result.page("tillganglighet/index.html"))[0]
+    assert "Skickas via internposten. Webbplatsens förslag" in text and ". ." not in text, text
 
 
 def test_a_role_needs_its_phase_for_afterwards(project):
@@ -268,6 +276,32 @@ def test_what_an_editors_program_leaves_is_ignored_and_a_stray_copy_is_refused(p
     shutil.rmtree(result.site)
     _write(project, "contacts (1).yml", _original(project, "contacts.yml"))
     _fails(project, "data/contacts (1).yml: webbplatsen läser inte den här filen", "Flytta ändringen till rätt fil")
+
+
+@pytest.mark.parametrize("name,edits,words", [
+    # The statement would say "helt förenlig" and list its shortcomings below.
+    ("accessibility.yml", [("compliance: delvis", "compliance: helt")],
+     "webbplatsen sägs vara helt förenlig med lagen, men redogörelsen listar kända brister"),
+    ("accessibility.yml", [("updated: 2026-11-26", "updated: 2026-11-20")],
+     "redogörelsen sägs vara uppdaterad 2026-11-20, före bedömningen den bygger på (2026-11-26)"),
+    ("document.yml", [("status: utkast", "status: faststalld"), ("approved_by: null", "approved_by: Regional samverkansgrupp"),
+                      ("approved_date: null", "approved_date: 2024-01-15")],
+     "rutinen sägs vara fastställd 2024-01-15, före sitt eget datum (2025-10-02)"),
+    # "Vem kontaktar vem": a role calling itself, and one row twice.
+    ("decisions.yml", [("  - from: slutenvard\n    to: kommun\n", "  - from: slutenvard\n    to: slutenvard\n")],
+     'raden gäller rollen "slutenvard" och samma roll (from och to)'),
+    ("decisions.yml", [("communication:\n", "communication:\n  - from: slutenvard\n    to: primarvard\n    items: "
+                                            "[sv-ring-primarvard]\n    source: [sv-kontakta-primarvard]\n")],
+     "raden slutenvard → primarvard står redan (rad 35)"),
+], ids=["compliant-with-shortcomings", "updated-before-assessed", "approved-before-its-date", "role-calls-itself",
+        "row-twice"])
+def test_facts_that_contradict_each_other_are_refused(project, name, edits, words):
+    text = _original(project, name)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    _write(project, name, text)
+    _fails(project, f"data/{name}, rad ", words)
 
 
 def test_an_item_with_the_id_of_a_phase_is_refused(project):
