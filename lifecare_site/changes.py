@@ -377,6 +377,7 @@ def form_changes(root: Path):
     shared = _changed_fields(head, current, ("forms",))
     if shared:
         lines.append(f"ändrat i det som alla blanketter delar: {', '.join(shared)}")
+        lines += _field_details(head, current, shared)
     return lines
 
 

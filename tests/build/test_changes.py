@@ -619,3 +619,12 @@ def test_a_change_of_line_endings_only_keeps_the_commits_date(checkout):
     result = build(checkout)
     assert result.returncode == 0, result.output
     assert "Telefonlistan ändrad 2026-01-15" in read(result.page("telefonnummer/index.html"))[0]
+
+
+def test_a_change_in_what_all_forms_share_is_shown_as_it_was_and_is(checkout):
+    _edit_file(checkout, "forms.yml", "  - label: Personnummer\n", "  - label: Personnr\n")
+    result = build(checkout)
+    assert result.returncode == 0, result.output
+    assert "ändrat i det som alla blanketter delar: register_header" in result.output
+    assert "register_header: borttaget {label: Personnummer, width: 25}" in result.output
+    assert "register_header: nytt {label: Personnr, width: 25}" in result.output
