@@ -6,6 +6,7 @@ with no engine at all. Every method returns Markup: fragments rendered with esca
 text through render.text, so nothing from data/ can become Markdown or HTML on a page."""
 import functools
 import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,7 +331,10 @@ class Renderer:
         feedback = self.fragments.render("contact-entry.html", entry=self._contact(accessibility["feedback_contact"]),
                                          hide_ask=True)
         # The PDF files are named only when they are published (made by "make pdf" before the build).
+        # A contact whose note ends its own sentence ("Skickas via internposten.") gets no second full stop.
+        ends = re.sub(r"<[^>]+>", "", str(feedback)).rstrip()[-1:] in (".", "!", "?")
         return self.fragments.render("accessibility-statement.md", accessibility=accessibility, feedback=feedback,
+                                     feedback_ends=ends,
                                      pdfs_published=any(map(self.pdfs.published, self._pdf_index.values())))
 
     def open_questions(self):
