@@ -466,8 +466,6 @@ REQUIRED_ITEMS = {DISCHARGE_RULE: "regeln om utskrivning från sjukhus, som visa
 
 
 DATA_FILES = ("document", "contacts", "checklists", "forms", "decisions", "accessibility", "routine")
-# What an editor's program leaves beside a file it saves: ignored.
-_LEFT_BY_EDITORS = ("~", ".bak", ".swp", ".swo", ".swx", ".orig", ".tmp", ".kate-swp")
 
 
 def _stray_files(data_dir: Path):
@@ -475,7 +473,8 @@ def _stray_files(data_dir: Path):
     problems = []
     for path in sorted(data_dir.iterdir()):
         name = path.name
-        if name.startswith((".", "~$")) or name.endswith(_LEFT_BY_EDITORS) or name == "schemas":
+        # What an editor's program leaves beside a file it saves: ignored.
+        if name.startswith((".", "~$")) or pages.left_behind(name) or name == "schemas":
             continue
         # Also what Notepad saves as "contacts.yml.txt", and a data file's name with another ending ("contacts.txt").
         looks_like_data = (path.suffix.lower() in (".yml", ".yaml", ".json", ".txt") or ".yml" in name.lower()

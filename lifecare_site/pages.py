@@ -180,9 +180,14 @@ _TEXT_FILES = {".txt", ".csv", ".tsv", ".xml", ".html", ".htm", ".svg", ".json",
 _READ = _TEXT_FILES | {".woff", ".woff2", ".ttf", ".otf"}
 # What MkDocs reads as a page besides .md: the build's checks read pages by that one name.
 _OTHER_PAGES = {".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"}
-# What an editor's program or git leaves beside a file (kommun.md~, #kommun.md#, kommun.md.orig): left out of the
-# site by exclude_docs in mkdocs.yml, and not refused here (it comes and goes while a page is being edited).
-LEFT_BEHIND = re.compile(r"(?:~|\.swp|\.swo|\.bak|\.orig|\.tmp|\.rej)$|^#.*#$", re.I)
+# What an editor's program or git leaves beside a file (kommun.md~, #kommun.md#, kommun.md.orig): ignored in data/
+# (model.py), and in docs/ left out of the site by exclude_docs in mkdocs.yml (the same endings) and not refused here
+# (it comes and goes while a page is being edited).
+LEFT_BY_EDITORS = ("~", ".bak", ".swp", ".swo", ".swx", ".orig", ".tmp", ".rej", ".kate-swp")
+
+
+def left_behind(name: str) -> bool:
+    return name.lower().endswith(LEFT_BY_EDITORS) or (name.startswith("#") and name.endswith("#"))
 
 
 def document_problems(docs_dir: Path):
@@ -191,7 +196,7 @@ def document_problems(docs_dir: Path):
     problems = []
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir)
-        if any(part.startswith(".") for part in relative.parts) or LEFT_BEHIND.search(path.name):
+        if any(part.startswith(".") for part in relative.parts) or left_behind(path.name):
             continue
         if not path.is_file():
             continue  # a broken link or a folder: said as what it is, by the build (failure.py)
@@ -400,12 +405,12 @@ def nav_problems(docs_dir: Path, nav):
     # A page named twice: MkDocs builds it once, and its anchors (the headings' ids) are then said twice on it.
     listed = []
 
-    def pages_named(node):
+    def collect(node):
         if isinstance(node, str):
             listed.append(node)
         for value in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()):
-            pages_named(value)
-    pages_named(nav or [])
+            collect(value)
+    collect(nav or [])
     for twice in sorted({page for page in listed if listed.count(page) > 1 and page.endswith(".md")}):
         problems.append(Problem("mkdocs.yml", f"menyn (nav) nämner docs/{twice} två gånger. Varje sida står en gång i "
                                               "menyn: ta bort den ena raden."))
@@ -417,14 +422,7 @@ def nav_problems(docs_dir: Path, nav):
                                 "README.md till mappens startsida, och mappen har redan en (index.md). Ge filen ett annat "
                                 "namn, till exempel las-mig.md, och skriv det namnet i nav i mkdocs.yml."))
     if nav:
-        named = set()
-
-        def collect(node):
-            if isinstance(node, str):
-                named.add(node)
-            for value in (node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()):
-                collect(value)
-        collect(nav)
+        named = set(listed)
         for page in source_pages(docs_dir):
             relative = page.relative_to(docs_dir).as_posix()
             if relative not in named and page not in skipped:
@@ -506,16 +504,24 @@ def _css_unescaped(text: str) -> str:
     return _CSS_ESCAPE.sub(one, text)
 
 
+def _css_printed(css: str) -> str:
+    """What a style sheet prints (content: "…"): each declaration's strings as one (content: "060-" "12 34 56" prints
+    one number), escapes decoded."""
+    return " ".join(_css_unescaped("".join(a or b for a, b in _CSS_STRING.findall(declaration)))
+                    for declaration in _CSS_CONTENT.findall(css))
+
+
 def unknown_numbers(html: str, numbers, local: bool = True):
     """The phone numbers a reader sees in `html` (text, attribute values, text in drawings; not scripts, styles or
     the scan's quoted corrections) that are not among `numbers`, as written on the site."""
     # Attribute values a reader meets too (a title, a description, alt text); tel: links are checked on their own.
     attributes = " ".join(value for value in (a or b for a, b in _ATTRIBUTE.findall(html))
                           if not value.lower().startswith(("tel:", "data:")))
-    # Text a style sheet in the page prints (content: "…", a running header or footer, say): its strings as one
-    # (content: "060-" "12 34 56" prints one number), escapes decoded (\\30 is a 0), and the attributes it prints.
-    for declaration in _CSS_CONTENT.findall(" ".join(_STYLE.findall(html))):
-        attributes += " " + _css_unescaped("".join(a or b for a, b in _CSS_STRING.findall(declaration)))
+    # Text a style sheet in the page prints (content: "…", a running header or footer, say), and the attributes it
+    # prints (content: attr(data-nummer)).
+    styles = " ".join(_STYLE.findall(html))
+    attributes += " " + _css_printed(styles)
+    for declaration in _CSS_CONTENT.findall(styles):
         for name in re.findall(r"attr\(\s*([\w-]+)", declaration):
             attributes += " " + " ".join(html_module.unescape(a or b) for a, b in re.findall(
                 r"\s" + re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", html, re.I))
@@ -806,7 +812,8 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
                 problems.append(Problem(label, f'den publicerade sidan visar en siffra direkt intill numret '
                                                f'{hrefs.get(link.group(2), link.group(2))}, så att det läses som ett annat, '
                                                'längre nummer. Ta bort siffran, eller skriv ett mellanslag eller ord emellan.'))
-        problems += [Problem(label, message) for message in _href_problems(html, hrefs, numbers) if markup_file(path)]
+        if markup_file(path):
+            problems += [Problem(label, message) for message in _href_problems(html, hrefs, numbers)]
         for href in _TEL.findall(html):
             if href not in hrefs:
                 problems.append(Problem(label, f'den publicerade sidan har länken "{href}", som inte är numret på någon post i '
@@ -822,7 +829,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
             html = _CODE.sub(" ", html)
         # Pages and drawings as a reader sees them; scripts, style sheets and data files as text, where numbers
         # written without an area code are a program's, not a reader's.
-        markup = path.suffix in (".html", ".htm", ".svg")
+        markup = markup_file(path)
         # A contact's number beside another contact's name (typed in a template, a menu title or a file of its own, or
         # "Ring Timrå på {{ phone("sundsvall") }}"): the number is right, the name says to call someone else.
         if markup:
@@ -840,9 +847,7 @@ def published_number_problems(site_dir: Path, docs_dir: Path, numbers, hrefs, ow
         # prints (content: "…", its escapes decoded).
         reader_text = markup or path.suffix.lower() in (".txt", ".csv", ".tsv")
         if path.suffix.lower() == ".css":
-            printed = " ".join(_css_unescaped("".join(a or b for a, b in _CSS_STRING.findall(declaration)))
-                               for declaration in _CSS_CONTENT.findall(html))
-            for written in unknown_numbers(html_module.escape(printed), numbers, local=True):
+            for written in unknown_numbers(html_module.escape(_css_printed(html)), numbers, local=True):
                 problems.append(Problem(label, f'stilmallen skriver ut telefonnumret "{written}" på sidorna (content: …), '
                                                "men det står inte på någon post i data/contacts.yml. Ta bort det ur "
                                                "stilmallen; ett nummer kommer till sidorna bara från en post där."))

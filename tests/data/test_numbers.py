@@ -261,6 +261,16 @@ def test_a_page_with_another_ending_than_md_is_refused(project, name):
                          "bara sidor som slutar på .md")
 
 
+def test_mkdocs_yml_leaves_out_every_ending_the_build_takes_for_an_editors_leftover():
+    import yaml
+
+    from lifecare_site import pages
+    from tests.conftest import ROOT
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    patterns = yaml.safe_load(text.split("\nexclude_docs:", 1)[1].split("\n\n", 1)[0].join(["x:", ""]))["x"].split()
+    assert {f"*{ending}" for ending in pages.LEFT_BY_EDITORS} | {"\\#*#"} == set(patterns), patterns
+
+
 def test_what_an_editors_program_leaves_beside_a_page_is_not_published(project):
     page = project / "docs" / "kommun.md"
     for name in ("kommun.md~", "#kommun.md#", "kommun.md.orig", "kommun.md.bak", "kommun.md.swp"):
