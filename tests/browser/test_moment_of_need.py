@@ -79,6 +79,10 @@ def test_ticks_from_the_future_or_beside_old_ones_are_asked_about(watched, base_
     # Another year is said with its year.
     assert re.search(r"\b20\d\d kl\. ", shown), shown
     assert page.locator(".lc-checklist input:checked").count() == 0
+    # Kept, a tick from another year says its year beside it too.
+    page.get_by_role("button", name="Fortsätt med bockarna").click()
+    times = " ".join(page.locator("[data-lc-time]").all_inner_texts())
+    assert re.search(r"Klar \d+ [a-zé]+\.? 20\d\d \d\d\.\d\d", times), times
     assert watched.errors == []
 
 

@@ -68,18 +68,22 @@
     return when.toLocaleDateString("sv-SE", { day: "numeric", month: "short" });
   }
 
-  // "19 okt. kl. 14.02", with the year when it is another year: "1 dec. 2025 kl. 10.00".
-  function moment(when) {
-    var year = when.getFullYear() !== new Date().getFullYear() ? " " + when.getFullYear() : "";
-    return day(when) + year + " kl. " + clock(when);
+  function year(when) {
+    return when.getFullYear() !== new Date().getFullYear() ? " " + when.getFullYear() : "";
   }
 
+  // "19 okt. kl. 14.02", with the year when it is another year: "1 dec. 2025 kl. 10.00".
+  function moment(when) {
+    return day(when) + year(when) + " kl. " + clock(when);
+  }
+
+  // "14.02" today, "19 okt. 14.02" another day, "1 dec. 2025 14.02" another year.
   function formatTime(iso) {
     var when = new Date(iso);
     if (when.toDateString() === new Date().toDateString()) {
       return clock(when);
     }
-    return day(when) + " " + clock(when);
+    return day(when) + year(when) + " " + clock(when);
   }
 
   function times(state) {
