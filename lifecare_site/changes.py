@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from . import phones, routine, yamlfile
+from . import model, phones, routine, yamlfile
 from .errors import DataError
 
 CONTACTS = "data/contacts.yml"
@@ -424,8 +424,8 @@ def git_state(root: Path) -> str:
     return f"{result.returncode} {result.stdout!r} {result.stderr!r} {shutil.which('git')}"
 
 
-DATA_FILES = ("data/accessibility.yml", "data/checklists.yml", "data/contacts.yml", "data/decisions.yml",
-              "data/document.yml", "data/forms.yml", "data/routine.yml")
+# The data files, as model.py reads them.
+DATA_FILES = tuple(f"data/{name}.yml" for name in model.DATA_FILES)
 
 
 def untracked(root: Path):
